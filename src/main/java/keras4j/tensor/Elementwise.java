@@ -1,0 +1,129 @@
+package keras4j.tensor;
+
+/**
+ * Element-wise kernels with numpy broadcasting. Binary operations are split into contiguous
+ * segments whose operands advance with stride 1 or 0, so the innermost loops are simple and
+ * auto-vectorised by C2 for the hot operations (add, sub, mul, div).
+ */
+final class Elementwise {
+    private Elementwise() {}
+
+    enum Op { ADD, SUB, MUL, DIV, FUNC }
+
+    static Tensor binary(Tensor a, Tensor b, Op op, FloatBinaryOperator f, String name) {
+        int[] outShape = java.util.Arrays.equals(a.shape, b.shape) ? a.shape : Shapes.broadcast(a.shape, b.shape, name);
+        float[] out = new float[Shapes.size(outShape)];
+        if (out.length == 0) return new Tensor(out, outShape);
+        if (a.size() == out.length && b.size() == out.length) {
+            segment(op, f, a.data, 0, 1, b.data, 0, 1, out, 0, out.length);
+        } else if (b.size() == 1 && a.size() == out.length) {
+            segment(op, f, a.data, 0, 1, b.data, 0, 0, out, 0, out.length);
+        } else if (a.size() == 1 && b.size() == out.length) {
+            segment(op, f, a.data, 0, 0, b.data, 0, 1, out, 0, out.length);
+        } else {
+            general(a, b, op, f, outShape, out);
+        }
+        return new Tensor(out, outShape);
+    }
+
+    private static void general(Tensor a, Tensor b, Op op, FloatBinaryOperator f, int[] outShape, float[] out) {
+        int rank = outShape.length;
+        int[] sa = broadcastStrides(a.shape, outShape);
+        int[] sb = broadcastStrides(b.shape, outShape);
+        // Merge trailing dimensions where both operands stay contiguous, to lengthen the inner loop.
+        int inner = outShape[rank - 1];
+        int innerSa = sa[rank - 1], innerSb = sb[rank - 1];
+        int first = rank - 1;
+        while (first > 0) {
+            int d = first - 1;
+            boolean aOk = innerSa == 1 ? sa[d] == inner : innerSa == 0 && sa[d] == 0;
+            boolean bOk = innerSb == 1 ? sb[d] == inner : innerSb == 0 && sb[d] == 0;
+            if (!aOk || !bOk) break;
+            inner *= outShape[d];
+            first = d;
+        }
+        int outer = out.length / inner;
+        int[] idx = new int[first];
+        int ao = 0, bo = 0;
+        for (int o = 0; o < outer; o++) {
+            segment(op, f, a.data, ao, innerSa, b.data, bo, innerSb, out, o * inner, inner);
+            for (int d = first - 1; d >= 0; d--) {
+                idx[d]++;
+                ao += sa[d];
+                bo += sb[d];
+                if (idx[d] < outShape[d]) break;
+                ao -= sa[d] * idx[d];
+                bo -= sb[d] * idx[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    /** Strides of {@code shape} viewed as broadcast to {@code outShape} (0 on broadcast axes). */
+    static int[] broadcastStrides(int[] shape, int[] outShape) {
+        int rank = outShape.length;
+        int[] own = Shapes.strides(shape);
+        int[] s = new int[rank];
+        int shift = rank - shape.length;
+        for (int i = shift; i < rank; i++) {
+            s[i] = shape[i - shift] == 1 && outShape[i] != 1 ? 0 : own[i - shift];
+        }
+        return s;
+    }
+
+    static void segment(Op op, FloatBinaryOperator f, float[] x, int xi, int sx, float[] y, int yi, int sy,
+                        float[] o, int oi, int n) {
+        switch (op) {
+            case ADD:
+                if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] + y[yi + i];
+                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] + c; }
+                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c + y[yi + i * sy]; }
+                return;
+            case SUB:
+                if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] - y[yi + i];
+                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] - c; }
+                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c - y[yi + i * sy]; }
+                return;
+            case MUL:
+                if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] * y[yi + i];
+                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] * c; }
+                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c * y[yi + i * sy]; }
+                return;
+            case DIV:
+                if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] / y[yi + i];
+                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] / c; }
+                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c / y[yi + i * sy]; }
+                return;
+            default:
+                for (int i = 0; i < n; i++) o[oi + i] = f.apply(x[xi + i * sx], y[yi + i * sy]);
+        }
+    }
+
+    /** Copies {@code src} read with per-output-axis strides (0 to repeat) into a new contiguous array. */
+    static float[] stridedCopy(float[] src, int[] outShape, int[] srcStrides) {
+        int size = Shapes.size(outShape);
+        float[] out = new float[size];
+        int rank = outShape.length;
+        if (size == 0) return out;
+        if (rank == 0) {
+            out[0] = src[0];
+            return out;
+        }
+        int inner = outShape[rank - 1];
+        int is = srcStrides[rank - 1];
+        int[] idx = new int[rank - 1];
+        int off = 0;
+        for (int o = 0; o < size; o += inner) {
+            if (is == 1) System.arraycopy(src, off, out, o, inner);
+            else for (int i = 0; i < inner; i++) out[o + i] = src[off + i * is];
+            for (int d = rank - 2; d >= 0; d--) {
+                idx[d]++;
+                off += srcStrides[d];
+                if (idx[d] < outShape[d]) break;
+                off -= srcStrides[d] * idx[d];
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+}

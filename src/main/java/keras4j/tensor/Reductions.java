@@ -1,0 +1,127 @@
+package keras4j.tensor;
+
+/** Reductions over any set of axes. Accumulation is in double for sums and means. */
+final class Reductions {
+    private Reductions() {}
+
+    enum Kind { SUM, MEAN, MAX, MIN }
+
+    static Tensor reduce(Tensor t, int[] axes, boolean keepdims, Kind kind, String name) {
+        int rank = t.rank();
+        int[] ax = Shapes.axes(axes, rank, name);
+        boolean[] reduced = new boolean[rank];
+        for (int a : ax) reduced[a] = true;
+        int[] keptShape = new int[rank - ax.length];
+        int[] keepShape = t.shape.clone();
+        for (int i = 0, j = 0; i < rank; i++) {
+            if (reduced[i]) keepShape[i] = 1;
+            else keptShape[j++] = t.shape[i];
+        }
+        int[] outShape = keepdims ? keepShape : keptShape;
+        if ((kind == Kind.MAX || kind == Kind.MIN) && t.size() == 0) {
+            throw new IllegalArgumentException(name + ": cannot reduce an empty tensor of shape " + Shapes.str(t.shape));
+        }
+        // Is the reduced set a prefix or a suffix of the axes? Otherwise permute reduced axes to the end.
+        boolean prefix = true, suffix = true;
+        for (int i = 0; i < ax.length; i++) {
+            if (ax[i] != i) prefix = false;
+            if (ax[i] != rank - ax.length + i) suffix = false;
+        }
+        float[] out;
+        int count = 1;
+        for (int a : ax) count *= t.shape[a];
+        if (suffix) {
+            out = reduceSuffix(t.data, t.size() / Math.max(count, 1), count, kind, t.size());
+        } else if (prefix) {
+            out = reducePrefix(t.data, count, t.size() / Math.max(count, 1), kind);
+        } else {
+            int[] perm = new int[rank];
+            int j = 0;
+            for (int i = 0; i < rank; i++) if (!reduced[i]) perm[j++] = i;
+            for (int a : ax) perm[j++] = a;
+            Tensor p = t.permute(perm);
+            out = reduceSuffix(p.data, p.size() / Math.max(count, 1), count, kind, p.size());
+        }
+        return new Tensor(out, outShape);
+    }
+
+    private static float[] reduceSuffix(float[] d, int outer, int inner, Kind kind, int total) {
+        if (total == 0) outer = Math.max(outer, 0);
+        float[] out = new float[outer];
+        for (int o = 0; o < outer; o++) {
+            int base = o * inner;
+            switch (kind) {
+                case SUM:
+                case MEAN: {
+                    double s = 0;
+                    for (int i = 0; i < inner; i++) s += d[base + i];
+                    out[o] = (float) (kind == Kind.MEAN ? s / inner : s);
+                    break;
+                }
+                case MAX: {
+                    float m = d[base];
+                    for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v > m || v != v) m = v; }
+                    out[o] = m;
+                    break;
+                }
+                default: {
+                    float m = d[base];
+                    for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v < m || v != v) m = v; }
+                    out[o] = m;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] reducePrefix(float[] d, int outer, int inner, Kind kind) {
+        float[] out = new float[inner];
+        if (kind == Kind.SUM || kind == Kind.MEAN) {
+            double[] acc = new double[inner];
+            for (int o = 0; o < outer; o++) {
+                int base = o * inner;
+                for (int i = 0; i < inner; i++) acc[i] += d[base + i];
+            }
+            double scale = kind == Kind.MEAN ? 1.0 / outer : 1.0;
+            for (int i = 0; i < inner; i++) out[i] = (float) (acc[i] * scale);
+            return out;
+        }
+        System.arraycopy(d, 0, out, 0, inner);
+        boolean max = kind == Kind.MAX;
+        for (int o = 1; o < outer; o++) {
+            int base = o * inner;
+            for (int i = 0; i < inner; i++) {
+                float v = d[base + i];
+                if (max ? v > out[i] : v < out[i]) out[i] = v;
+                else if (v != v) out[i] = v;
+            }
+        }
+        return out;
+    }
+
+    static Tensor argmax(Tensor t, int axis, boolean max) {
+        String name = max ? "argmax" : "argmin";
+        int a = Shapes.axis(axis, t.rank(), name);
+        int[] perm = new int[t.rank()];
+        int j = 0;
+        for (int i = 0; i < t.rank(); i++) if (i != a) perm[j++] = i;
+        perm[j] = a;
+        Tensor p = a == t.rank() - 1 ? t : t.permute(perm);
+        int inner = t.shape[a];
+        if (inner == 0) throw new IllegalArgumentException(name + ": axis " + axis + " of shape " + Shapes.str(t.shape) + " is empty");
+        int outer = p.size() / inner;
+        float[] out = new float[outer];
+        for (int o = 0; o < outer; o++) {
+            int base = o * inner, best = 0;
+            float m = p.data[base];
+            for (int i = 1; i < inner; i++) {
+                float v = p.data[base + i];
+                if (max ? v > m : v < m) { m = v; best = i; }
+            }
+            out[o] = best;
+        }
+        int[] outShape = new int[t.rank() - 1];
+        for (int i = 0, k = 0; i < t.rank(); i++) if (i != a) outShape[k++] = t.shape[i];
+        return new Tensor(out, outShape);
+    }
+}
