@@ -128,6 +128,12 @@ public abstract class Layer implements KerasObject {
         return layer;
     }
 
+    /** Replaces the tracked sublayers (for containers that remove layers). */
+    protected void resetTracking(List<Layer> layers) {
+        sublayers.clear();
+        sublayers.addAll(layers);
+    }
+
     protected List<Layer> trackedLayers() {
         return Collections.unmodifiableList(sublayers);
     }
@@ -382,6 +388,37 @@ public abstract class Layer implements KerasObject {
         for (int i = 0; i < outShapes.size(); i++) outs.add(new KerasTensor(outShapes.get(i), this, nodeIndex, i));
         inboundNodes.add(new Node(this, inputs, outs));
         return outs;
+    }
+
+    /** The symbolic output of this layer's only node (Keras's {@code layer.output}). */
+    public KerasTensor output() {
+        return singleNode("output").outputs().get(0);
+    }
+
+    /** The symbolic input of this layer's only node (Keras's {@code layer.input}). */
+    public KerasTensor input() {
+        Node n = singleNode("input");
+        if (n.inputs().isEmpty()) return n.outputs().get(0);
+        return n.inputs().get(0);
+    }
+
+    /** The symbolic output of node {@code nodeIndex} (Keras's {@code get_output_at}). */
+    public KerasTensor outputAt(int nodeIndex) {
+        if (nodeIndex < 0 || nodeIndex >= inboundNodes.size()) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\" has " + inboundNodes.size() + " inbound nodes; asked for node " + nodeIndex);
+        }
+        return inboundNodes.get(nodeIndex).outputs().get(0);
+    }
+
+    private Node singleNode(String what) {
+        if (inboundNodes.isEmpty()) {
+            throw new IllegalStateException("The layer \"" + name() + "\" has never been called and thus has no defined " + what + ".");
+        }
+        if (inboundNodes.size() > 1) {
+            throw new IllegalStateException("The layer \"" + name() + "\" has multiple inbound nodes, with different " + what
+                    + " shapes. Hence the notion of \"" + what + "\" is ill-defined for the layer. Use `" + what + "At(nodeIndex)` instead.");
+        }
+        return inboundNodes.get(0);
     }
 
     /** Nodes created by applying this layer to symbolic tensors, in order (Keras's {@code _inbound_nodes}). */

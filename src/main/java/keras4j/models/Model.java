@@ -1,0 +1,405 @@
+package keras4j.models;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import keras4j.callbacks.History;
+import keras4j.callbacks.TrainingModel;
+import java.util.Set;
+import keras4j.layers.KerasTensor;
+import keras4j.layers.Layer;
+import keras4j.layers.Layers;
+import keras4j.layers.Node;
+import keras4j.layers.core.InputLayer;
+import keras4j.optimizers.Optimizer;
+import keras4j.tensor.Tensor;
+import keras4j.utils.SummaryTable;
+
+/**
+ * A trainable graph of layers, like {@code keras.Model}: {@link #compile}, {@link #fit}, {@link #evaluate},
+ * {@link #predict}. Built from symbolic tensors (the functional API):
+ * <pre>{@code
+ * KerasTensor in = Input.of(784);
+ * KerasTensor h = new Dense(64).activation("relu").apply(in);
+ * Model model = new Model(in, new Dense(10).activation("softmax").apply(h));
+ * }</pre>
+ * {@link Sequential} is the linear kind. Subclasses may override {@link #forward} for custom models.
+ */
+public class Model extends Layer implements TrainingModel {
+    static {
+        Layers.register("Functional", FunctionalConfig::fromConfig);
+        Layers.register("Model", FunctionalConfig::fromConfig);
+        Layers.register("Sequential", Sequential::fromConfig);
+    }
+
+    private Trainer trainer;
+    private boolean stopTraining;
+    private final Graph graph;
+    private final boolean inputsAsList;
+    private final boolean outputsAsList;
+
+    /** For subclasses that define their own layers and {@link #forward} (Sequential, custom models). */
+    protected Model() {
+        this.graph = null;
+        this.inputsAsList = false;
+        this.outputsAsList = false;
+    }
+
+    /** A functional model from one input to one output (Keras's {@code keras.Model(inputs, outputs)}). */
+    public Model(KerasTensor input, KerasTensor output) {
+        this(null, List.of(input), List.of(output), false, false);
+    }
+
+    /** A named functional model from one input to one output. */
+    public Model(KerasTensor input, KerasTensor output, String name) {
+        this(name, List.of(input), List.of(output), false, false);
+    }
+
+    /** A functional model with several inputs and/or outputs. */
+    public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        this(null, inputs, outputs, true, true);
+    }
+
+    public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, String name) {
+        this(name, inputs, outputs, true, true);
+    }
+
+    /** A functional model with several inputs and one output. */
+    public Model(List<KerasTensor> inputs, KerasTensor output) {
+        this(null, inputs, List.of(output), true, false);
+    }
+
+    Model(String name, List<KerasTensor> inputs, List<KerasTensor> outputs, boolean inputsAsList, boolean outputsAsList) {
+        if (name != null) setName(name);
+        this.graph = new Graph(name(), inputs, outputs);
+        this.inputsAsList = inputsAsList;
+        this.outputsAsList = outputsAsList;
+        for (Layer l : graph.layers) if (!(l instanceof InputLayer)) track(l);
+        markBuilt(inputs.size() == 1 ? inputs.get(0).shape() : null);
+    }
+
+    @Override
+    public String className() {
+        return graph != null ? "Functional" : getClass().getSimpleName();
+    }
+
+    @Override
+    public String module() {
+        return graph != null ? "keras.src.models.functional" : "keras";
+    }
+
+    private Graph graph() {
+        if (graph == null) throw new IllegalStateException(getClass().getSimpleName() + " must override layers(), forward() and outputShapes()");
+        return graph;
+    }
+
+    /** The model's layers in order (Keras's {@code model.layers}; functional models include their InputLayers). */
+    public List<Layer> layers() {
+        return graph().layers;
+    }
+
+    /** Runs the model on concrete inputs (one tensor per model input), returning one tensor per output. */
+    protected List<Tensor> forward(List<Tensor> inputs, boolean training) {
+        return graph().run(name(), inputs, training);
+    }
+
+    /** Output shapes (batch axis first, -1 for None), or null when the model is not built yet. */
+    public List<int[]> outputShapes() {
+        List<int[]> out = new ArrayList<>();
+        for (KerasTensor t : graph().outputs) out.add(t.shape());
+        return out;
+    }
+
+    /** Names of the output layers, used for per-output log names ({@code dense_loss}). */
+    public List<String> outputNames() {
+        List<String> out = new ArrayList<>();
+        for (KerasTensor t : graph().outputs) out.add(t.layer().name());
+        return out;
+    }
+
+    /** Names of the input layers, in order. */
+    public List<String> inputNames() {
+        List<String> out = new ArrayList<>();
+        for (KerasTensor t : graph().inputs) out.add(t.layer().name());
+        return out;
+    }
+
+    /** The symbolic inputs of a functional model. */
+    public List<KerasTensor> inputs() {
+        return graph().inputs;
+    }
+
+    /** The symbolic outputs of a functional model. */
+    public List<KerasTensor> outputs() {
+        return graph().outputs;
+    }
+
+    /** The graph's nodes that belong to this model (for summaries and configs). */
+    Set<Node> graphNodes() {
+        return graph().nodes;
+    }
+
+    /** Keras's rule: one node per depth, each with one input, and no layer used twice. */
+    boolean graphSequentialLike() {
+        return graph().sequentialLike();
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    /** Prints Keras 3's summary table (76 columns outside a terminal, as Keras). */
+    public void summary() {
+        summary(SummaryStyle.KERAS3);
+    }
+
+    /** Prints the summary in the given layout. */
+    public void summary(SummaryStyle style) {
+        System.out.print(summaryString(style));
+    }
+
+    /** The summary text (what {@link #summary()} prints). */
+    public String summaryString(SummaryStyle style) {
+        SummaryTable t = summaryTable(style);
+        return style == SummaryStyle.CLASSIC ? t.renderClassic() : t.render();
+    }
+
+    /** The summary as a table object, to adjust (line length, trainable column) before rendering. */
+    public SummaryTable summaryTable(SummaryStyle style) {
+        return ModelSummary.table(this, style);
+    }
+
+    boolean isFunctional() {
+        return graph != null;
+    }
+
+    boolean inputsAsList() {
+        return inputsAsList;
+    }
+
+    boolean outputsAsList() {
+        return outputsAsList;
+    }
+
+    /** A functional model's config in Keras's structure ({@code layers}, {@code input_layers}, {@code output_layers}). */
+    @Override
+    public Map<String, Object> getConfig() {
+        return graph == null ? super.getConfig() : FunctionalConfig.getConfig(this);
+    }
+
+    @Override
+    public Map<String, Object> serialize() {
+        Map<String, Object> m = super.serialize();
+        if (graph != null) m.put("registered_name", "Functional");
+        return m;
+    }
+
+    @Override
+    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (graph == null) return super.computeOutputShapes(inputShapes);
+        if (inputShapes.size() != graph.inputs.size()) {
+            throw new IllegalArgumentException("Model \"" + name() + "\" expects " + graph.inputs.size() + " input(s), but it received " + inputShapes.size());
+        }
+        for (int i = 0; i < inputShapes.size(); i++) {
+            int[] expected = graph.inputs.get(i).shape(), got = inputShapes.get(i);
+            boolean ok = expected.length == got.length;
+            for (int d = 1; ok && d < got.length; d++) ok = expected[d] < 0 || got[d] < 0 || expected[d] == got[d];
+            if (!ok) {
+                throw new IllegalArgumentException("Input " + i + " of model \"" + name() + "\" is incompatible: expected shape=" + formatShape(expected)
+                        + ", found shape=" + formatShape(got));
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (KerasTensor t : graph.outputs) {
+            int[] s = t.shape();
+            if (s.length > 0 && inputShapes.get(0).length > 0) s[0] = inputShapes.get(0)[0];
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Override
+    protected List<Tensor> callAll(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+        return forward(inputs, training);
+    }
+
+    /** The layer with this name (Keras's {@code get_layer(name)}). */
+    public Layer getLayer(String layerName) {
+        for (Layer l : layers()) if (l.name().equals(layerName)) return l;
+        List<String> names = new ArrayList<>();
+        for (Layer l : layers()) names.add(l.name());
+        throw new IllegalArgumentException("No such layer: " + layerName + ". Existing layers are: " + names + ".");
+    }
+
+    /** The layer at this index (Keras's {@code get_layer(index=i)}). */
+    public Layer getLayer(int index) {
+        List<Layer> ls = layers();
+        if (index < 0 || index >= ls.size()) {
+            throw new IllegalArgumentException("Was asked to retrieve layer at index " + index + " but model only has " + ls.size() + " layers.");
+        }
+        return ls.get(index);
+    }
+
+    // ------------------------------------------------------------------ compile
+
+    /**
+     * Configures training, Keras's {@code compile(optimizer, loss, metrics)}. Each argument is a Keras name
+     * ({@code "adam"}, {@code "sparse_categorical_crossentropy"}, {@code "accuracy"}) or an object.
+     */
+    public void compile(Object optimizer, Object loss, Object... metrics) {
+        compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+    }
+
+    /** Configures training with every compile option (loss weights, per-output losses and metrics). */
+    public void compile(CompileOptions options) {
+        this.trainer = new Trainer(this, options);
+    }
+
+    public boolean compiled() {
+        return trainer != null;
+    }
+
+    /** The compiled optimizer, or null before {@link #compile}. */
+    public Optimizer optimizer() {
+        return trainer == null ? null : trainer.optimizer();
+    }
+
+    Trainer trainer() {
+        if (trainer == null) {
+            throw new IllegalStateException("You must call compile() before using the model for training or evaluation (model \"" + name() + "\").");
+        }
+        return trainer;
+    }
+
+    // ------------------------------------------------------------------ fit / evaluate / predict
+
+    /** Trains for one epoch with batch size 32 (Keras's defaults). */
+    public History fit(Tensor x, Tensor y) {
+        return fit(x, y, new FitOptions());
+    }
+
+    /** Trains for {@code epochs} epochs with the given batch size. */
+    public History fit(Tensor x, Tensor y, int epochs, int batchSize) {
+        return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+    }
+
+    /** Trains with every Keras fit option; returns the {@link History} of epoch logs. */
+    public History fit(Tensor x, Tensor y, FitOptions options) {
+        return trainer().fit(List.of(x), List.of(y), options);
+    }
+
+    /** Trains a model with several inputs and/or outputs; lists are in input/output order. */
+    public History fit(List<Tensor> xs, List<Tensor> ys, FitOptions options) {
+        return trainer().fit(xs, ys, options);
+    }
+
+    /** Trains with inputs and targets given by input/output layer names. */
+    public History fit(Map<String, Tensor> xs, Map<String, Tensor> ys, FitOptions options) {
+        return trainer().fit(byName(xs, inputNames(), "input"), byName(ys, outputNames(), "output"), options);
+    }
+
+    public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
+        return trainer().evaluate(xs, ys, null, batchSize, verbose, null);
+    }
+
+    /** Outputs for several inputs, one tensor per model output. */
+    public List<Tensor> predict(List<Tensor> xs, int batchSize, int verbose) {
+        return Trainer.predict(this, xs, batchSize, verbose);
+    }
+
+    public List<Tensor> predict(Map<String, Tensor> xs) {
+        return Trainer.predict(this, byName(xs, inputNames(), "input"), 32, 0);
+    }
+
+    private static List<Tensor> byName(Map<String, Tensor> data, List<String> names, String what) {
+        List<Tensor> out = new ArrayList<>();
+        for (String n : names) {
+            Tensor t = data.get(n);
+            if (t == null) throw new IllegalArgumentException("No data for " + what + " \"" + n + "\"; the model's " + what + "s are " + names + ", received " + data.keySet());
+            out.add(t);
+        }
+        for (String k : data.keySet()) {
+            if (!names.contains(k)) throw new IllegalArgumentException("Unknown " + what + " name \"" + k + "\"; the model's " + what + "s are " + names);
+        }
+        return out;
+    }
+
+    /** Loss and metrics on the data, batch size 32: {@code {loss=..., accuracy=...}}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return evaluate(x, y, 32, 1);
+    }
+
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize, int verbose) {
+        return trainer().evaluate(List.of(x), List.of(y), null, batchSize, verbose, null);
+    }
+
+    /** Outputs for the inputs, computed in batches of 32 (Keras's {@code predict}). */
+    public Tensor predict(Tensor x) {
+        return predict(x, 32, 0);
+    }
+
+    public Tensor predict(Tensor x, int batchSize, int verbose) {
+        return Trainer.predict(this, List.of(x), batchSize, verbose).get(0);
+    }
+
+    /** One gradient update on one batch; returns the logs ({@code loss} and metrics). */
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
+        return trainer().trainOnBatch(List.of(x), List.of(y), null);
+    }
+
+    /** Loss and metrics on one batch, without updating weights. */
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
+        return trainer().testOnBatch(List.of(x), List.of(y), null);
+    }
+
+    /** Outputs on one batch. */
+    public Tensor predictOnBatch(Tensor x) {
+        return forward(List.of(x), false).get(0);
+    }
+
+    // ------------------------------------------------------------------ TrainingModel
+
+    @Override
+    public void setStopTraining(boolean stop) {
+        this.stopTraining = stop;
+    }
+
+    @Override
+    public boolean stopTraining() {
+        return stopTraining;
+    }
+
+    @Override
+    public float learningRate() {
+        return trainer().optimizer().learningRate();
+    }
+
+    @Override
+    public void setLearningRate(float learningRate) {
+        trainer().optimizer().setLearningRate(learningRate);
+    }
+
+    @Override
+    public void save(Path path) {
+        ModelFiles.save(this, path);
+    }
+
+    @Override
+    public void saveWeights(Path path) {
+        ModelFiles.saveWeights(this, path);
+    }
+
+    /** Keras's {@code model.save("m.keras")}. */
+    public void save(String path) {
+        save(Path.of(path));
+    }
+
+    /** Keras's {@code model.save_weights("m.weights.h5")}. */
+    public void saveWeights(String path) {
+        saveWeights(Path.of(path));
+    }
+
+    /** Keras's {@code model.load_weights(path)}. */
+    public void loadWeights(String path) {
+        ModelFiles.loadWeights(this, Path.of(path));
+    }
+}
