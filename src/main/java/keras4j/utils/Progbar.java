@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * Keras 3's progress bar ({@code keras.utils.Progbar}, {@code keras/src/utils/progbar.py}), byte
  * for byte, including its ANSI styling:
  * <pre>
- *  3/469 ━━━━━━━━━━━━━━━━━━━━ 2s 5ms/step - accuracy: 0.8512 - loss: 0.4201
+ *   3/469 ━━━━━━━━━━━━━━━━━━━━ 2s 5ms/step - accuracy: 0.8512 - loss: 0.4201
  * 469/469 - 2s - 5ms/step - accuracy: 0.9000 - loss: 0.3000          (verbose 2)
  * </pre>
  * Verbose 1 redraws one line in place ({@code \b}s and {@code \r}) when the display is dynamic and
