@@ -150,6 +150,9 @@ public final class LossFunctions {
      * (all axes when null; e.g. {@code {1, 2}} for a per-image loss on {@code (batch, h, w)}).
      */
     public static Tensor dice(Tensor yTrue, Tensor yPred, int[] axis) {
+        Tensor[] p = sameRank(yTrue, yPred);
+        yTrue = p[0];
+        yPred = p[1];
         int[] ax = axis == null ? new int[0] : axis;
         Tensor intersection = Ops.sum(Ops.multiply(yTrue, yPred), false, ax);
         Tensor denom = Ops.add(Ops.add(Ops.sum(yTrue, false, ax), Ops.sum(yPred, false, ax)), EPSILON);
@@ -166,6 +169,9 @@ public final class LossFunctions {
      * {@code FN = sum(t (1 - p))}, the sums over {@code axis} (all axes when null).
      */
     public static Tensor tversky(Tensor yTrue, Tensor yPred, double alpha, double beta, int[] axis) {
+        Tensor[] p = sameRank(yTrue, yPred);
+        yTrue = p[0];
+        yPred = p[1];
         int[] ax = axis == null ? new int[0] : axis;
         Tensor intersection = Ops.sum(Ops.multiply(yPred, yTrue), false, ax);
         Tensor fp = Ops.sum(Ops.multiply(Ops.subtract(1f, yTrue), yPred), false, ax);

@@ -44,9 +44,9 @@ public final class Adadelta extends AbstractOptimizer<Adadelta> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        List<Variable>[] s = addOptimizerVariables(vars, new String[] {"accumulated_grad", "accumulated_delta_var"}, 0f);
-        accumulatedGrads = s[0];
-        accumulatedDeltas = s[1];
+        List<List<Variable>> s = addOptimizerVariables(vars, new String[] {"accumulated_grad", "accumulated_delta_var"}, 0f);
+        accumulatedGrads = s.get(0);
+        accumulatedDeltas = s.get(1);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class Adagrad extends AbstractOptimizer<Adagrad> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        accumulators = addOptimizerVariables(vars, "accumulator", (float) initialAccumulatorValue)[0];
+        accumulators = addOptimizerVariables(vars, "accumulator", (float) initialAccumulatorValue);
     }
 
     @Override

@@ -86,10 +86,10 @@ public final class Adam extends AbstractOptimizer<Adam> {
         List<Variable> velocityHats;
 
         void build(Optimizer opt, List<Variable> vars) {
-            List<Variable>[] mv = opt.addOptimizerVariables(vars, new String[] {"momentum", "velocity"}, 0f);
-            momentums = mv[0];
-            velocities = mv[1];
-            if (amsgrad) velocityHats = opt.addOptimizerVariables(vars, "velocity_hat", 0f)[0];
+            List<List<Variable>> mv = opt.addOptimizerVariables(vars, new String[] {"momentum", "velocity"}, 0f);
+            momentums = mv.get(0);
+            velocities = mv.get(1);
+            if (amsgrad) velocityHats = opt.addOptimizerVariables(vars, "velocity_hat", 0f);
         }
 
         void update(float[] g, Variable variable, int index, float lr, long iterations) {

@@ -51,9 +51,9 @@ public final class Adamax extends AbstractOptimizer<Adamax> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        List<Variable>[] s = addOptimizerVariables(vars, new String[] {"momentum", "norm"}, 0f);
-        m = s[0];
-        u = s[1];
+        List<List<Variable>> s = addOptimizerVariables(vars, new String[] {"momentum", "norm"}, 0f);
+        m = s.get(0);
+        u = s.get(1);
     }
 
     @Override

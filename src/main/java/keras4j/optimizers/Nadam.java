@@ -55,9 +55,9 @@ public final class Nadam extends AbstractOptimizer<Nadam> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        List<Variable>[] s = addOptimizerVariables(vars, new String[] {"momentum", "velocity"}, 0f);
-        momentums = s[0];
-        velocities = s[1];
+        List<List<Variable>> s = addOptimizerVariables(vars, new String[] {"momentum", "velocity"}, 0f);
+        momentums = s.get(0);
+        velocities = s.get(1);
         // Keras creates this as an unnamed backend.Variable, whose default name is "variable".
         uProduct = addScalarVariable("variable", 1f);
     }

@@ -230,8 +230,8 @@ public abstract class Optimizer implements KerasObject {
         if (built) return;
         trainable = List.copyOf(vars);
         for (int i = 0; i < trainable.size(); i++) index.put(trainable.get(i), i);
-        if (useEma) averages = addOptimizerVariables(trainable, "average", 0f)[0];
-        if (gradientAccumulationSteps != null) accumulators = addOptimizerVariables(trainable, "gradient_accumulator", 0f)[0];
+        if (useEma) averages = addOptimizerVariables(trainable, "average", 0f);
+        if (gradientAccumulationSteps != null) accumulators = addOptimizerVariables(trainable, "gradient_accumulator", 0f);
         buildSlots(trainable);
         built = true;
     }
@@ -241,22 +241,21 @@ public abstract class Optimizer implements KerasObject {
 
     /**
      * Keras's {@code add_optimizer_variables}: for each trainable variable (in order) one new variable per name,
-     * shaped like it and filled with {@code initial}, named {@code <variable>_<name>}. Returns one list per name.
+     * shaped like it and filled with {@code initial}, named {@code <variable>_<name>}.
      */
-    @SuppressWarnings("unchecked")
-    protected final List<Variable>[] addOptimizerVariables(List<Variable> vars, String name, float initial) {
-        return addOptimizerVariables(vars, new String[] {name}, initial);
+    protected final List<Variable> addOptimizerVariables(List<Variable> vars, String name, float initial) {
+        return addOptimizerVariables(vars, new String[] {name}, initial).get(0);
     }
 
-    @SuppressWarnings("unchecked")
-    protected final List<Variable>[] addOptimizerVariables(List<Variable> vars, String[] names, float initial) {
-        List<Variable>[] out = new List[names.length];
-        for (int k = 0; k < names.length; k++) out[k] = new ArrayList<>();
+    /** As {@link #addOptimizerVariables(List, String, float)} for several names, interleaved per variable as Keras does. */
+    protected final List<List<Variable>> addOptimizerVariables(List<Variable> vars, String[] names, float initial) {
+        List<List<Variable>> out = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) out.add(new ArrayList<>());
         for (Variable v : vars) {
             for (int k = 0; k < names.length; k++) {
                 Variable slot = new Variable(v.name().replace('/', '_').replace(':', '_') + "_" + names[k], Tensor.full(initial, v.shape()), false);
                 variables.add(slot);
-                out[k].add(slot);
+                out.get(k).add(slot);
             }
         }
         return out;
@@ -324,6 +323,7 @@ public abstract class Optimizer implements KerasObject {
         } else {
             update(g, v);
         }
+        if (useEma) updateMovingAverages();
         for (Variable var : v) {
             if (var.constraint() != null) var.assign(var.constraint().apply(var.peek()));
         }
@@ -339,12 +339,14 @@ public abstract class Optimizer implements KerasObject {
         }
         beforeUpdateSteps();
         for (int i = 0; i < vars.size(); i++) updateStep(clipped.get(i), vars.get(i), index.get(vars.get(i)), lr);
-        if (useEma) {
-            long it = iterations();
-            float momentum = it != 0 ? (float) emaMomentum : 0f;
-            for (int i = 0; i < trainable.size(); i++) OptimizerKernels.movingAverage(averages.get(i).peek().data(), trainable.get(i).peek().data(), momentum);
-            if (emaOverwriteFrequency != null && (it + 1) % emaOverwriteFrequency == 0) finalizeVariableValues(trainable);
-        }
+    }
+
+    /** Keras's moving-average step, run on every call (also between accumulated updates), before the counter moves. */
+    private void updateMovingAverages() {
+        long it = iterations();
+        float momentum = it != 0 ? (float) emaMomentum : 0f;
+        for (int i = 0; i < trainable.size(); i++) OptimizerKernels.movingAverage(averages.get(i).peek().data(), trainable.get(i).peek().data(), momentum);
+        if (emaOverwriteFrequency != null && (it + 1) % emaOverwriteFrequency == 0) finalizeVariableValues(trainable);
     }
 
     private boolean useWeightDecay(Variable var) {

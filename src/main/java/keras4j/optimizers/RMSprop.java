@@ -63,9 +63,9 @@ public final class RMSprop extends AbstractOptimizer<RMSprop> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        velocities = addOptimizerVariables(vars, "velocity", 0f)[0];
-        if (momentum > 0) momentums = addOptimizerVariables(vars, "momentum", 0f)[0];
-        if (centered) averageGradients = addOptimizerVariables(vars, "average_gradient", 0f)[0];
+        velocities = addOptimizerVariables(vars, "velocity", 0f);
+        if (momentum > 0) momentums = addOptimizerVariables(vars, "momentum", 0f);
+        if (centered) averageGradients = addOptimizerVariables(vars, "average_gradient", 0f);
     }
 
     @Override

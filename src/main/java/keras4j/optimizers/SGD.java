@@ -45,7 +45,7 @@ public final class SGD extends AbstractOptimizer<SGD> {
 
     @Override
     protected void buildSlots(List<Variable> vars) {
-        if (momentum != 0) momentums = addOptimizerVariables(vars, "momentum", 0f)[0];
+        if (momentum != 0) momentums = addOptimizerVariables(vars, "momentum", 0f);
     }
 
     @Override
