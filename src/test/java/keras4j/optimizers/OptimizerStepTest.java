@@ -191,6 +191,21 @@ class OptimizerStepTest {
     }
 
     @Test
+    void movingAverageFollowsEveryCallDuringAccumulation() {
+        Variable a = var("a", 4);
+        SGD opt = new SGD(1.0).useEma(true).emaMomentum(0.5).gradientAccumulationSteps(2);
+        opt.applyGradients(List.of(Tensor.vector(1)), List.of(a));
+        Variable avg = opt.variables().get(2);
+        assertEquals("a_average", avg.name());
+        // No update yet, but the average (momentum 0 on the first step) already tracks the weight.
+        assertEquals(4f, avg.peek().item());
+        opt.applyGradients(List.of(Tensor.vector(3)), List.of(a));
+        assertEquals(2f, a.peek().item());
+        // iterations() is still 0 during this call, so the momentum is again 0.
+        assertEquals(2f, avg.peek().item());
+    }
+
+    @Test
     void lossScaleFactorDividesGradients() {
         Variable a = var("a", 0);
         new SGD(1.0).lossScaleFactor(4.0).applyGradients(List.of(Tensor.vector(2)), List.of(a));
