@@ -122,6 +122,22 @@ public abstract class Layer implements KerasObject {
         return addWeight(weightName, shape, initializer, null, null, trainableWeight);
     }
 
+    /**
+     * This layer's own variables in Keras's saving order: trainable ones, then non-trainable ones, each in
+     * creation order (Keras's {@code save_own_variables}); sublayers' variables are not included.
+     */
+    public List<Variable> ownVariables() {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : ownWeights) if (v.trainable()) out.add(v);
+        for (Variable v : ownWeights) if (!v.trainable()) out.add(v);
+        return out;
+    }
+
+    /** Sublayers whose variables are saved under this layer's path (Keras's tracked children, e.g. an RNN's cell). */
+    public Map<String, Layer> saveableChildren() {
+        return Map.of();
+    }
+
     /** Tracks a layer owned by this one (wrappers, models), so its weights and losses count here. */
     protected <L extends Layer> L track(L layer) {
         sublayers.add(layer);

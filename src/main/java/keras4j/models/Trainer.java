@@ -31,6 +31,7 @@ final class Trainer {
     private List<Loss> losses;
     private List<List<Metric>> metrics;
     private final WeightedMean lossTracker = new WeightedMean();
+    private final List<WeightedMean> outputLossTrackers = new ArrayList<>();
 
     Trainer(Model model, CompileOptions options) {
         this.model = model;
@@ -41,6 +42,54 @@ final class Trainer {
 
     Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** Keras 3's {@code compile_config}, stored in {@code .keras} files. */
+    Map<String, Object> compileConfig() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("optimizer", Optimizers.serialize(optimizer));
+        List<Object> ls = new ArrayList<>();
+        for (Object l : options.losses) ls.add(serializeSpec(l));
+        c.put("loss", ls.size() == 1 ? ls.get(0) : ls);
+        c.put("loss_weights", options.lossWeights);
+        List<Object> ms = new ArrayList<>();
+        for (Object m : options.metrics) ms.add(serializeSpec(m));
+        c.put("metrics", ms.isEmpty() ? null : ms);
+        c.put("weighted_metrics", null);
+        c.put("run_eagerly", false);
+        c.put("steps_per_execution", 1);
+        c.put("jit_compile", false);
+        return c;
+    }
+
+    private static Object serializeSpec(Object spec) {
+        return spec instanceof keras4j.utils.KerasObject k ? k.serialize() : spec;
+    }
+
+    /** Compiles a loaded model from Keras 3's {@code compile_config}. */
+    @SuppressWarnings("unchecked")
+    static void compileFromConfig(Model model, Map<String, Object> cc) {
+        CompileOptions o = new CompileOptions().optimizer(Optimizers.get(cc.get("optimizer")));
+        Object loss = cc.get("loss");
+        if (loss instanceof List<?> l) o.losses(l.toArray());
+        else if (loss != null) o.loss(loss);
+        if (cc.get("loss_weights") instanceof List<?> lw) o.lossWeights(lw.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+        if (cc.get("metrics") instanceof List<?> ms) o.metrics(ms.toArray());
+        if (o.losses.isEmpty()) return;
+        model.compile(o);
+    }
+
+    /** Compiles a loaded Keras 2 model from its {@code training_config}. */
+    static void compileFromLegacy(Model model, Map<String, Object> tc) {
+        Object optimizer = tc.get("optimizer_config");
+        Object loss = tc.get("loss");
+        if (optimizer == null || loss == null) return;
+        CompileOptions o = new CompileOptions().optimizer(Optimizers.get(optimizer));
+        if (loss instanceof List<?> l) o.losses(l.toArray());
+        else if (loss instanceof Map<?, ?> m && !m.containsKey("class_name")) o.losses(m.values().toArray());
+        else o.loss(loss);
+        if (tc.get("metrics") instanceof List<?> ms && !ms.isEmpty() && !(ms.get(0) instanceof List)) o.metrics(ms.toArray());
+        model.compile(o);
     }
 
     // ------------------------------------------------------------------ resolution on the first batch
@@ -69,6 +118,7 @@ final class Trainer {
         }
         losses = ls;
         metrics = ms;
+        if (outputs > 1) for (int i = 0; i < outputs; i++) outputLossTrackers.add(new WeightedMean());
     }
 
     private String prefix(int output) {
@@ -78,11 +128,16 @@ final class Trainer {
 
     // ------------------------------------------------------------------ steps
 
-    /** Total loss (weighted per-output losses plus the model's regularization losses). */
+    /** Total loss (weighted per-output losses plus the model's regularization losses); tracks per-output losses. */
     private Tensor totalLoss(List<Tensor> ys, List<Tensor> preds, Tensor sampleWeight) {
+        if (ys.size() != preds.size()) {
+            throw new IllegalArgumentException("Model \"" + model.name() + "\" has " + preds.size() + " outputs but " + ys.size() + " targets were given");
+        }
         Tensor total = null;
+        int batch = preds.get(0).rank() == 0 ? 1 : preds.get(0).dim(0);
         for (int i = 0; i < preds.size(); i++) {
             Tensor l = losses.get(i).compute(ys.get(i), preds.get(i), sampleWeight);
+            if (!outputLossTrackers.isEmpty()) outputLossTrackers.get(i).add(l.item(), batch);
             if (options.lossWeights != null) l = Ops.multiply(l, options.lossWeights.get(i).floatValue());
             total = total == null ? l : Ops.add(total, l);
         }
@@ -124,6 +179,7 @@ final class Trainer {
 
     private void resetMetrics() {
         lossTracker.reset();
+        for (WeightedMean m : outputLossTrackers) m.reset();
         if (metrics != null) for (List<Metric> ms : metrics) for (Metric m : ms) m.resetState();
     }
 
@@ -131,6 +187,7 @@ final class Trainer {
     private Map<String, Double> logs(String prefix) {
         Map<String, Double> logs = new TreeMap<>();
         logs.put(prefix + "loss", lossTracker.result());
+        for (int i = 0; i < outputLossTrackers.size(); i++) logs.put(prefix + prefix(i) + "loss", outputLossTrackers.get(i).result());
         if (metrics != null) {
             for (int i = 0; i < metrics.size(); i++) {
                 for (Metric m : metrics.get(i)) logs.put(prefix + prefix(i) + m.name(), (double) m.result());
