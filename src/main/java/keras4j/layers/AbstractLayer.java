@@ -55,6 +55,13 @@ public abstract class AbstractLayer<T extends AbstractLayer<T>> extends Layer {
         return self();
     }
 
+    /** Keras's {@code activity_regularizer=}: a penalty on the layer's output, divided by the batch size. */
+    public T activityRegularizer(Object regularizer) {
+        keras4j.regularizers.Regularizer r = keras4j.regularizers.Regularizers.get(regularizer);
+        setActivityRegularizer(r == null ? null : r::call, r);
+        return self();
+    }
+
     /** Keras's {@code batch_input_shape=} (with the batch axis, -1 for None). */
     public T batchInputShape(int... shape) {
         setBatchInputShape(shape);

@@ -217,7 +217,7 @@ public abstract class Layer implements KerasObject {
         this.activityRegularizerConfig = config;
     }
 
-    protected Object activityRegularizerConfig() {
+    Object activityRegularizerConfig() {
         return activityRegularizerConfig;
     }
 
@@ -397,8 +397,8 @@ public abstract class Layer implements KerasObject {
     public List<KerasTensor> apply(List<KerasTensor> inputs) {
         List<int[]> shapes = new ArrayList<>();
         for (KerasTensor t : inputs) shapes.add(t.shape());
-        List<int[]> outShapes = computeOutputShapes(shapes);
         ensureBuilt(shapes);
+        List<int[]> outShapes = computeOutputShapes(shapes);
         int nodeIndex = inboundNodes.size();
         List<KerasTensor> outs = new ArrayList<>();
         for (int i = 0; i < outShapes.size(); i++) outs.add(new KerasTensor(outShapes.get(i), this, nodeIndex, i));

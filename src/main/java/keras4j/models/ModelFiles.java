@@ -15,6 +15,7 @@ import keras4j.saving.H5Weights;
 import keras4j.saving.KerasArchive;
 import keras4j.saving.KerasFileException;
 import keras4j.saving.LegacyH5;
+import keras4j.saving.NamedTensor;
 import keras4j.saving.WeightStore;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
@@ -168,11 +169,11 @@ final class ModelFiles {
 
     /** Assigns legacy weights by layer name (full models) or in topological order of layers with weights. */
     private static void assignLegacy(Model model, LegacyH5.Contents contents, Path path, boolean byName) {
-        Map<String, List<LegacyH5.NamedTensor>> file = contents.weights();
+        Map<String, List<NamedTensor>> file = contents.weights();
         List<Layer> withWeights = new ArrayList<>();
         for (Layer l : allLayers(model)) if (!l.weights().isEmpty()) withWeights.add(l);
         List<String> fileLayers = new ArrayList<>();
-        for (Map.Entry<String, List<LegacyH5.NamedTensor>> e : file.entrySet()) if (!e.getValue().isEmpty()) fileLayers.add(e.getKey());
+        for (Map.Entry<String, List<NamedTensor>> e : file.entrySet()) if (!e.getValue().isEmpty()) fileLayers.add(e.getKey());
         if (fileLayers.size() != withWeights.size()) {
             throw new KerasFileException(path, "the file holds weights for " + fileLayers.size() + " layers " + fileLayers + " but the model has "
                     + withWeights.size() + " layers with weights");
@@ -181,10 +182,10 @@ final class ModelFiles {
         for (int i = 0; i < withWeights.size(); i++) {
             Layer layer = withWeights.get(i);
             String key = byName ? layer.name() : fileLayers.get(i);
-            List<LegacyH5.NamedTensor> ws = file.get(key);
+            List<NamedTensor> ws = file.get(key);
             if (ws == null) throw new KerasFileException(path, "the file has no weights for layer \"" + layer.name() + "\"; it has " + fileLayers);
             List<Tensor> ts = new ArrayList<>();
-            for (LegacyH5.NamedTensor nt : ws) ts.add(nt.value());
+            for (NamedTensor nt : ws) ts.add(nt.value());
             List<Variable> target = layer.weights();
             if (ts.size() != target.size()) {
                 throw new KerasFileException(path, "layer \"" + layer.name() + "\" expects " + target.size() + " weights, the file has " + ts.size());

@@ -118,6 +118,7 @@ public class Sequential extends Model {
         int[] shape = input.batchShape();
         List<int[]> shapes = new ArrayList<>();
         for (Layer l : layers) {
+            l.ensureBuilt(List.of(shape));
             shape = l.computeOutputShape(shape);
             shapes.add(shape);
         }

@@ -264,7 +264,7 @@ final class Trainer {
             if (valX != null && (epoch + 1 - o.initialEpoch) % o.validationFreq == 0) {
                 int vbs = o.validationBatchSize != null ? o.validationBatchSize : o.batchSize;
                 Map<String, Double> val = evaluate(valX, valY, null, vbs, 0, null);
-                val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+                for (Map.Entry<String, Double> e : val.entrySet()) epochLogs.put("val_" + e.getKey(), e.getValue());
             }
             for (Callback c : cbs) c.onEpochEnd(epoch, epochLogs);
             progress.update(steps, epochLogs, true);

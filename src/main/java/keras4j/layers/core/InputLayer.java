@@ -60,7 +60,7 @@ public final class InputLayer extends Layer {
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        return inputs.reshape(inputs.shape());
+        return inputs;
     }
 
     @Override
