@@ -1,316 +1,380 @@
 package keras4j.activations;
 
-import static keras4j.ops.Ops.abs;
-import static keras4j.ops.Ops.add;
-import static keras4j.ops.Ops.clip;
-import static keras4j.ops.Ops.divide;
-import static keras4j.ops.Ops.erf;
-import static keras4j.ops.Ops.exp;
-import static keras4j.ops.Ops.expm1;
-import static keras4j.ops.Ops.log;
-import static keras4j.ops.Ops.maximum;
-import static keras4j.ops.Ops.minimum;
-import static keras4j.ops.Ops.multiply;
-import static keras4j.ops.Ops.negative;
-import static keras4j.ops.Ops.power;
-import static keras4j.ops.Ops.slice;
-import static keras4j.ops.Ops.sqrt;
-import static keras4j.ops.Ops.square;
-import static keras4j.ops.Ops.subtract;
-import static keras4j.ops.Ops.where;
-
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
 /**
- * Keras 3's activation functions ({@code keras.activations}), each differentiable, and the registry that
- * maps Keras names to them. Formulas are Keras's; e.g. {@code hard_sigmoid(x) = clip(x/6 + 0.5, 0, 1)}
- * (Keras 3) while Keras 2 used {@code clip(0.2x + 0.5, 0, 1)} — see {@link #hardSigmoidKeras2}.
+ * The activation functions of {@code keras.activations} (Keras 3), differentiable through
+ * {@link keras4j.autograd.GradientTape}, and the name registry that layers use to read and write
+ * {@code "activation": "relu"} in configs.
+ *
+ * <pre>{@code
+ * Tensor y = Activations.gelu(x, true);
+ * ActivationFunction f = Activations.get("swish");   // silu
+ * String name = Activations.serialize(f);             // "silu"
+ * }</pre>
  */
 public final class Activations {
     private Activations() {}
 
-    private static final float SELU_ALPHA = 1.6732632423543772848170429916717f;
-    private static final float SELU_SCALE = 1.0507009873554804934193349852946f;
+    private static final Map<String, ActivationFunction> REGISTRY = new LinkedHashMap<>();
+    private static final Map<String, ActivationFunction> ALIASES = new LinkedHashMap<>();
 
-    /** {@code max(x, 0)}. */
+    /** Keras 2's {@code hard_sigmoid}, {@code clip(0.2·x + 0.5, 0, 1)}; serialises as {@code "hard_sigmoid"}. */
+    public static final ActivationFunction HARD_SIGMOID_KERAS2 = ActivationFunction.of("hard_sigmoid", Activations::hardSigmoidKeras2);
+
+    static {
+        register("relu", Activations::relu);
+        register("leaky_relu", Activations::leakyRelu);
+        register("relu6", Activations::relu6);
+        register("softmax", Activations::softmax);
+        register("celu", Activations::celu);
+        register("elu", Activations::elu);
+        register("selu", Activations::selu);
+        register("softplus", Activations::softplus);
+        register("softsign", Activations::softsign);
+        register("squareplus", Activations::squareplus);
+        register("soft_shrink", Activations::softShrink);
+        register("sparse_plus", Activations::sparsePlus);
+        register("silu", Activations::silu);
+        register("gelu", Activations::gelu);
+        register("glu", Activations::glu);
+        register("tanh", Activations::tanh);
+        register("tanh_shrink", Activations::tanhShrink);
+        register("threshold", x -> {
+            // Keras's threshold has no defaults for its arguments, so it cannot run from a name alone either.
+            throw new IllegalArgumentException("activation 'threshold' needs `threshold` and `default_value`; "
+                    + "call Activations.threshold(x, threshold, defaultValue) instead");
+        });
+        register("sigmoid", Activations::sigmoid);
+        register("sparse_sigmoid", Activations::sparseSigmoid);
+        register("exponential", Activations::exponential);
+        register("hard_sigmoid", Activations::hardSigmoid);
+        register("hard_silu", Activations::hardSilu);
+        register("hard_tanh", Activations::hardTanh);
+        register("hard_shrink", Activations::hardShrink);
+        register("linear", Activations::linear);
+        register("mish", Activations::mish);
+        register("log_softmax", Activations::logSoftmax);
+        register("log_sigmoid", Activations::logSigmoid);
+        register("sparsemax", Activations::sparsemax);
+        ALIASES.put("swish", REGISTRY.get("silu"));
+        ALIASES.put("hard_swish", REGISTRY.get("hard_silu"));
+    }
+
+    private static void register(String name, java.util.function.UnaryOperator<Tensor> f) {
+        REGISTRY.put(name, ActivationFunction.of(name, f));
+    }
+
+    // ------------------------------------------------------------------ registry
+
+    /**
+     * The activation for a Keras identifier (Keras's {@code keras.activations.get}): a name such as
+     * {@code "relu"} or an alias ({@code "swish"} → silu, {@code "hard_swish"} → hard_silu), {@code null}
+     * or {@code "None"} (→ linear), an {@link ActivationFunction} (returned as is), or a serialized
+     * function map whose {@code "config"} is a name.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
+    public static ActivationFunction get(Object identifier) {
+        return get(identifier, false);
+    }
+
+    /**
+     * Like {@link #get(Object)}; with {@code keras2} true, {@code "hard_sigmoid"} means Keras 2's
+     * {@code clip(0.2·x + 0.5, 0, 1)} ({@link #HARD_SIGMOID_KERAS2}) instead of Keras 3's
+     * {@code clip(x/6 + 0.5, 0, 1)}, for models saved by Keras 2 / tf.keras.
+     */
+    public static ActivationFunction get(Object identifier, boolean keras2) {
+        if (identifier == null) return REGISTRY.get("linear");
+        if (identifier instanceof ActivationFunction f) return f;
+        if (identifier instanceof Map<?, ?> m) {
+            Object name = m.get("config");
+            if (name instanceof String s) return get(s, keras2);
+            throw new IllegalArgumentException("Could not interpret activation function identifier: " + identifier);
+        }
+        if (identifier instanceof String name) {
+            if (name.equals("None")) return REGISTRY.get("linear");
+            if (keras2 && name.equals("hard_sigmoid")) return HARD_SIGMOID_KERAS2;
+            ActivationFunction f = REGISTRY.get(name);
+            if (f == null) f = ALIASES.get(name);
+            if (f == null) throw Config.unknown("activation", name, names());
+            return f;
+        }
+        throw new IllegalArgumentException("Could not interpret activation function identifier: " + identifier
+                + " (expected a name, an ActivationFunction, a serialized map or null)");
+    }
+
+    /** The name Keras 3 writes in a layer config for this activation ({@code keras.activations.serialize}); null → "linear". */
+    public static String serialize(ActivationFunction activation) {
+        if (activation == null) return "linear";
+        String name = activation.name();
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("activation " + activation + " has no name to serialize");
+        return name;
+    }
+
+    /** Every name {@link #get(Object)} accepts, aliases included, sorted. */
+    public static Set<String> names() {
+        Set<String> all = new TreeSet<>(REGISTRY.keySet());
+        all.addAll(ALIASES.keySet());
+        return Collections.unmodifiableSet(all);
+    }
+
+    // ------------------------------------------------------------------ rectifiers
+
+    /** {@code keras.activations.relu(x)}: {@code max(x, 0)}. */
     public static Tensor relu(Tensor x) {
         return Ops.relu(x);
     }
 
     /**
-     * Keras's generalised relu: {@code x} for {@code threshold <= x < maxValue}, {@code maxValue} above it,
-     * {@code negativeSlope * (x - threshold)} below the threshold. {@code maxValue} may be null (no cap).
+     * {@code keras.activations.relu(x, negative_slope, max_value, threshold)}:
+     * {@code min(x, max_value)} for {@code x > threshold}, {@code negative_slope·(x − threshold)} for
+     * {@code x < threshold}, and 0 at {@code x = threshold}; {@code maxValue} null means no cap.
      */
     public static Tensor relu(Tensor x, float negativeSlope, Float maxValue, float threshold) {
-        Tensor below = x.lt(threshold);
-        Tensor y = where(below, multiply(subtract(x, threshold), negativeSlope), x);
-        if (maxValue != null) y = where(x.ge(maxValue), Tensor.full(maxValue, x.shape()), y);
-        return y;
+        return Piecewise.relu(x, negativeSlope, maxValue, threshold);
     }
 
-    /** {@code x} for x ≥ 0, {@code negativeSlope·x} otherwise (Keras default slope 0.2). */
-    public static Tensor leakyRelu(Tensor x, float negativeSlope) {
-        return where(x.ge(0f), x, multiply(x, negativeSlope));
-    }
-
+    /** {@code keras.activations.leaky_relu(x, negative_slope=0.2)}: {@code max(x, 0.2·x)}. */
     public static Tensor leakyRelu(Tensor x) {
         return leakyRelu(x, 0.2f);
     }
 
-    /** {@code min(max(x, 0), 6)}. */
+    /** {@code keras.activations.leaky_relu(x, negative_slope)}: {@code max(x, negative_slope·x)}. */
+    public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+        return Piecewise.leakyRelu(x, negativeSlope);
+    }
+
+    /** {@code keras.activations.relu6}: {@code min(max(x, 0), 6)}. */
     public static Tensor relu6(Tensor x) {
-        return clip(x, 0f, 6f);
+        return Piecewise.relu6(x);
     }
 
-    /** {@code x} for x > 0, {@code alpha·(exp(x) − 1)} otherwise. */
-    public static Tensor elu(Tensor x, float alpha) {
-        return Ops.elu(x, alpha);
-    }
-
+    /** {@code keras.activations.elu(x, alpha=1.0)}: {@code x} for x ≥ 0, {@code α·(eˣ − 1)} otherwise. */
     public static Tensor elu(Tensor x) {
         return elu(x, 1f);
     }
 
-    /** {@code scale · elu(x, alpha)} with Keras's SELU constants. */
+    /** {@code keras.activations.elu(x, alpha)}: {@code x} for x ≥ 0, {@code α·(eˣ − 1)} otherwise. */
+    public static Tensor elu(Tensor x, float alpha) {
+        return Ops.elu(x, alpha);
+    }
+
+    /**
+     * {@code keras.activations.selu}: {@code scale·elu(x, α)} with α = 1.6732632423543772848170429916717,
+     * scale = 1.0507009873554804934193349852946.
+     */
     public static Tensor selu(Tensor x) {
-        return multiply(Ops.elu(x, SELU_ALPHA), SELU_SCALE);
+        return Smooth.selu(x);
     }
 
-    /** {@code max(x, 0) + min(0, alpha·(exp(x/alpha) − 1))}. */
+    /** {@code keras.activations.celu(x, alpha=1.0)}: {@code max(x, 0) + α·(exp(min(x, 0)/α) − 1)}. */
+    public static Tensor celu(Tensor x) {
+        return celu(x, 1f);
+    }
+
+    /** {@code keras.activations.celu(x, alpha)}: {@code max(x, 0) + α·(exp(min(x, 0)/α) − 1)}. */
     public static Tensor celu(Tensor x, float alpha) {
-        return add(maximum(x, 0f), minimum(multiply(expm1(divide(x, alpha)), alpha), 0f));
+        return Smooth.celu(x, alpha);
     }
 
-    /** GELU: exact {@code x·Φ(x) = 0.5x(1 + erf(x/√2))}, or the tanh approximation. */
-    public static Tensor gelu(Tensor x, boolean approximate) {
-        if (approximate) {
-            Tensor inner = multiply(add(x, multiply(power(x, 3f), 0.044715f)), (float) Math.sqrt(2 / Math.PI));
-            return multiply(multiply(x, 0.5f), add(Ops.tanh(inner), 1f));
-        }
-        return multiply(multiply(x, 0.5f), add(erf(divide(x, (float) Math.sqrt(2))), 1f));
+    /** {@code keras.activations.threshold(x, threshold, default_value)}: {@code x} if x > threshold, else {@code default_value}. */
+    public static Tensor threshold(Tensor x, float threshold, float defaultValue) {
+        return Piecewise.threshold(x, threshold, defaultValue);
     }
 
-    /** Keras 3's default {@code gelu} is the exact (erf) form. */
+    // ------------------------------------------------------------------ smooth
+
+    /** {@code keras.activations.gelu(x, approximate=False)}: {@code x·(1 + erf(x/√2))/2}. */
     public static Tensor gelu(Tensor x) {
         return gelu(x, false);
     }
 
-    /** {@code x · sigmoid(x)} (also {@code swish}). */
-    public static Tensor silu(Tensor x) {
-        return multiply(x, Ops.sigmoid(x));
+    /**
+     * {@code keras.activations.gelu(x, approximate)}: exact {@code x·(1 + erf(x/√2))/2}, or with
+     * {@code approximate} the tanh form {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}.
+     */
+    public static Tensor gelu(Tensor x, boolean approximate) {
+        return Smooth.gelu(x, approximate);
     }
 
-    /** {@code log(1 + exp(x))}. */
+    /** {@code keras.activations.silu} (alias {@code swish}): {@code x·sigmoid(x)}. */
+    public static Tensor silu(Tensor x) {
+        return Smooth.silu(x);
+    }
+
+    /** {@code keras.activations.swish}, the same function as {@link #silu}: {@code x·sigmoid(x)}. */
+    public static Tensor swish(Tensor x) {
+        return Smooth.silu(x);
+    }
+
+    /** {@code keras.activations.softplus}: {@code log(1 + eˣ)}, computed without overflow. */
     public static Tensor softplus(Tensor x) {
         return Ops.softplus(x);
     }
 
-    /** {@code x / (1 + |x|)}. */
+    /** {@code keras.activations.softsign}: {@code x/(1 + |x|)}. */
     public static Tensor softsign(Tensor x) {
-        return divide(x, add(abs(x), 1f));
+        return Smooth.softsign(x);
     }
 
+    /** {@code keras.activations.sigmoid}: {@code 1/(1 + e^−x)}. */
     public static Tensor sigmoid(Tensor x) {
         return Ops.sigmoid(x);
     }
 
-    /** Keras 3: {@code clip(x/6 + 0.5, 0, 1)}. */
-    public static Tensor hardSigmoid(Tensor x) {
-        return clip(add(divide(x, 6f), 0.5f), 0f, 1f);
-    }
-
-    /** Keras 2 / tf.keras: {@code clip(0.2x + 0.5, 0, 1)} — what {@code hard_sigmoid} means in Keras 2 files. */
-    public static Tensor hardSigmoidKeras2(Tensor x) {
-        return clip(add(multiply(x, 0.2f), 0.5f), 0f, 1f);
-    }
-
-    /** {@code x · hard_sigmoid(x)} (also {@code hard_swish}). */
-    public static Tensor hardSilu(Tensor x) {
-        return multiply(x, hardSigmoid(x));
-    }
-
-    /** {@code log(sigmoid(x)) = −softplus(−x)}. */
+    /** {@code keras.activations.log_sigmoid}: {@code log(sigmoid(x)) = −softplus(−x)}. */
     public static Tensor logSigmoid(Tensor x) {
-        return negative(Ops.softplus(negative(x)));
+        return Smooth.logSigmoid(x);
     }
 
+    /** {@code keras.activations.tanh}: {@code (eˣ − e^−x)/(eˣ + e^−x)}. */
     public static Tensor tanh(Tensor x) {
         return Ops.tanh(x);
     }
 
-    /** {@code x − tanh(x)}. */
+    /** {@code keras.activations.tanh_shrink}: {@code x − tanh(x)}. */
     public static Tensor tanhShrink(Tensor x) {
-        return subtract(x, Ops.tanh(x));
+        return Smooth.tanhShrink(x);
     }
 
-    /** {@code clip(x, −1, 1)}. */
-    public static Tensor hardTanh(Tensor x) {
-        return clip(x, -1f, 1f);
-    }
-
-    /** Softmax along {@code axis} (Keras default −1). */
-    public static Tensor softmax(Tensor x, int axis) {
-        return Ops.softmax(x, axis);
-    }
-
-    public static Tensor softmax(Tensor x) {
-        return softmax(x, -1);
-    }
-
-    public static Tensor logSoftmax(Tensor x, int axis) {
-        return Ops.logSoftmax(x, axis);
-    }
-
-    public static Tensor logSoftmax(Tensor x) {
-        return logSoftmax(x, -1);
-    }
-
+    /** {@code keras.activations.exponential}: {@code eˣ}. */
     public static Tensor exponential(Tensor x) {
-        return exp(x);
+        return Ops.exp(x);
     }
 
-    /** The identity (Keras's {@code linear}, also what {@code None} means). */
+    /** {@code keras.activations.linear}: the input, unchanged. */
     public static Tensor linear(Tensor x) {
         return x;
     }
 
-    /** {@code x · tanh(softplus(x))}. */
+    /** {@code keras.activations.mish}: {@code x·tanh(softplus(x))}. */
     public static Tensor mish(Tensor x) {
-        return multiply(x, Ops.tanh(Ops.softplus(x)));
+        return Smooth.mish(x);
     }
 
-    /** {@code (x + sqrt(x² + b)) / 2} (Keras default b = 4). */
+    /** {@code keras.activations.squareplus(x, b=4)}: {@code (x + √(x² + b))/2}. */
+    public static Tensor squareplus(Tensor x) {
+        return squareplus(x, 4f);
+    }
+
+    /** {@code keras.activations.squareplus(x, b)}: {@code (x + √(x² + b))/2}. */
     public static Tensor squareplus(Tensor x, float b) {
-        return divide(add(x, sqrt(add(square(x), b))), 2f);
+        return Smooth.squareplus(x, b);
     }
 
-    /** {@code x − t} above t, {@code x + t} below −t, 0 between (default t = 0.5). */
+    // ------------------------------------------------------------------ hard (piecewise linear)
+
+    /** {@code keras.activations.hard_sigmoid} (Keras 3): {@code clip(x/6 + 0.5, 0, 1)}. */
+    public static Tensor hardSigmoid(Tensor x) {
+        return Piecewise.hardSigmoid(x);
+    }
+
+    /**
+     * Keras 2 / tf.keras {@code hard_sigmoid}: {@code clip(0.2·x + 0.5, 0, 1)}; what a Keras-2 model
+     * (e.g. an LSTM's {@code recurrent_activation}) naming {@code "hard_sigmoid"} computed.
+     */
+    public static Tensor hardSigmoidKeras2(Tensor x) {
+        return Piecewise.hardSigmoidKeras2(x);
+    }
+
+    /** {@code keras.activations.hard_silu} (alias {@code hard_swish}): {@code x·clip(x/6 + 0.5, 0, 1)}. */
+    public static Tensor hardSilu(Tensor x) {
+        return Piecewise.hardSilu(x);
+    }
+
+    /** {@code keras.activations.hard_swish}, the same function as {@link #hardSilu}. */
+    public static Tensor hardSwish(Tensor x) {
+        return Piecewise.hardSilu(x);
+    }
+
+    /** {@code keras.activations.hard_tanh}: {@code clip(x, −1, 1)}. */
+    public static Tensor hardTanh(Tensor x) {
+        return Piecewise.hardTanh(x);
+    }
+
+    /** {@code keras.activations.soft_shrink(x, threshold=0.5)}: {@code x − t} for x > t, {@code x + t} for x < −t, else 0. */
+    public static Tensor softShrink(Tensor x) {
+        return softShrink(x, 0.5f);
+    }
+
+    /** {@code keras.activations.soft_shrink(x, threshold)}: {@code x − t} for x > t, {@code x + t} for x < −t, else 0. */
     public static Tensor softShrink(Tensor x, float threshold) {
-        return where(x.gt(threshold), subtract(x, threshold), where(x.lt(-threshold), add(x, threshold), Tensor.scalar(0f)));
+        return Piecewise.softShrink(x, threshold);
     }
 
-    /** {@code x} where |x| > t, else 0 (default t = 0.5). */
+    /** {@code keras.activations.hard_shrink(x, threshold=0.5)}: {@code x} where |x| > t, else 0. */
+    public static Tensor hardShrink(Tensor x) {
+        return hardShrink(x, 0.5f);
+    }
+
+    /** {@code keras.activations.hard_shrink(x, threshold)}: {@code x} where |x| > t, else 0. */
     public static Tensor hardShrink(Tensor x, float threshold) {
-        return where(x.abs().gt(threshold), x, Tensor.scalar(0f));
+        return Piecewise.hardShrink(x, threshold);
     }
 
-    /** 0 for x ≤ −1, {@code (x+1)²/4} for −1 < x < 1, x for x ≥ 1. */
+    /** {@code keras.activations.sparse_plus}: 0 for x ≤ −1, {@code (x + 1)²/4} for −1 < x < 1, {@code x} for x ≥ 1. */
     public static Tensor sparsePlus(Tensor x) {
-        Tensor mid = divide(square(add(x, 1f)), 4f);
-        return where(x.le(-1f), Tensor.scalar(0f), where(x.ge(1f), x, mid));
+        return Piecewise.sparsePlus(x);
     }
 
-    /** 0 for x ≤ −1, {@code (x+1)/2} for −1 < x < 1, 1 for x ≥ 1. */
+    /** {@code keras.activations.sparse_sigmoid}: 0 for x ≤ −1, {@code (x + 1)/2} for −1 < x < 1, 1 for x ≥ 1. */
     public static Tensor sparseSigmoid(Tensor x) {
-        return clip(divide(add(x, 1f), 2f), 0f, 1f);
+        return Piecewise.sparseSigmoid(x);
     }
 
-    /** Gated linear unit: split {@code x} in halves a, b along {@code axis}; {@code a · sigmoid(b)}. */
-    public static Tensor glu(Tensor x, int axis) {
-        int n = x.dim(axis);
-        if (n % 2 != 0) {
-            throw new IllegalArgumentException("glu expects the size of axis " + axis + " to be even. Received: shape " + java.util.Arrays.toString(x.shape()));
-        }
-        return multiply(slice(x, axis, 0, n / 2), Ops.sigmoid(slice(x, axis, n / 2, n)));
+    // ------------------------------------------------------------------ along an axis
+
+    /** {@code keras.activations.softmax(x, axis=-1)}: {@code exp(x)/Σ exp(x)} along the last axis. */
+    public static Tensor softmax(Tensor x) {
+        return softmax(x, -1);
     }
 
-    /** {@code x} where x > threshold, else {@code defaultValue}. */
-    public static Tensor threshold(Tensor x, float threshold, float defaultValue) {
-        return where(x.gt(threshold), x, Tensor.scalar(defaultValue));
+    /** {@code keras.activations.softmax(x, axis)}: {@code exp(x)/Σ exp(x)} along {@code axis}. */
+    public static Tensor softmax(Tensor x, int axis) {
+        return Ops.softmax(x, axis);
+    }
+
+    /** {@code keras.activations.log_softmax(x, axis=-1)}: {@code x − log Σ exp(x)} along the last axis. */
+    public static Tensor logSoftmax(Tensor x) {
+        return logSoftmax(x, -1);
+    }
+
+    /** {@code keras.activations.log_softmax(x, axis)}: {@code x − log Σ exp(x)} along {@code axis}. */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        return Ops.logSoftmax(x, axis);
     }
 
     /**
-     * Sparsemax along {@code axis} (Martins and Astudillo, 2016): the Euclidean projection onto the simplex.
-     * The support and threshold are computed without gradients; the output is {@code max(x − τ, 0)}.
+     * {@code keras.activations.sparsemax(x, axis=-1)}: {@code max(x − τ(x), 0)} along the last axis,
+     * with τ such that the outputs sum to 1 (Martins & Astudillo, 2016).
      */
+    public static Tensor sparsemax(Tensor x) {
+        return sparsemax(x, -1);
+    }
+
+    /** {@code keras.activations.sparsemax(x, axis)}: {@code max(x − τ(x), 0)} along {@code axis}. */
     public static Tensor sparsemax(Tensor x, int axis) {
-        Tensor tau = SparsemaxThreshold.tau(x, axis);
-        return Ops.relu(subtract(x, tau));
-    }
-
-    // ------------------------------------------------------------------ registry
-
-    private static final Map<String, ActivationFunction> REGISTRY = new LinkedHashMap<>();
-
-    private static void reg(String name, java.util.function.UnaryOperator<Tensor> f) {
-        REGISTRY.put(name, ActivationFunction.of(name, f));
-    }
-
-    static {
-        reg("relu", Activations::relu);
-        reg("leaky_relu", Activations::leakyRelu);
-        reg("relu6", Activations::relu6);
-        reg("elu", Activations::elu);
-        reg("selu", Activations::selu);
-        reg("celu", x -> celu(x, 1f));
-        reg("gelu", Activations::gelu);
-        reg("silu", Activations::silu);
-        reg("softplus", Activations::softplus);
-        reg("softsign", Activations::softsign);
-        reg("sigmoid", Activations::sigmoid);
-        reg("hard_sigmoid", Activations::hardSigmoid);
-        reg("hard_silu", Activations::hardSilu);
-        reg("log_sigmoid", Activations::logSigmoid);
-        reg("tanh", Activations::tanh);
-        reg("tanh_shrink", Activations::tanhShrink);
-        reg("hard_tanh", Activations::hardTanh);
-        reg("softmax", Activations::softmax);
-        reg("log_softmax", Activations::logSoftmax);
-        reg("exponential", Activations::exponential);
-        reg("linear", Activations::linear);
-        reg("mish", Activations::mish);
-        reg("squareplus", x -> squareplus(x, 4f));
-        reg("soft_shrink", x -> softShrink(x, 0.5f));
-        reg("hard_shrink", x -> hardShrink(x, 0.5f));
-        reg("sparse_plus", Activations::sparsePlus);
-        reg("sparse_sigmoid", Activations::sparseSigmoid);
-        reg("sparsemax", x -> sparsemax(x, -1));
-        reg("glu", x -> glu(x, -1));
-    }
-
-    private static final Map<String, String> ALIASES = Map.of("swish", "silu", "hard_swish", "hard_silu");
-
-    /** The Keras names this registry knows (aliases included). */
-    public static Set<String> names() {
-        Set<String> s = new java.util.TreeSet<>(REGISTRY.keySet());
-        s.addAll(ALIASES.keySet());
-        return s;
-    }
-
-    /** The activation named {@code name} (Keras 3 semantics); {@code null} and {@code "None"} mean linear. */
-    public static ActivationFunction get(String name) {
-        return get(name, false);
+        return PerAxis.sparsemax(x, axis);
     }
 
     /**
-     * The activation named {@code name}; with {@code keras2} true, names whose meaning changed take their
-     * Keras 2 definition ({@code hard_sigmoid} = {@code clip(0.2x + 0.5, 0, 1)}), for loading Keras 2 files.
+     * {@code keras.activations.glu(x, axis=-1)}: {@code a·sigmoid(b)} where {@code a, b} are the two halves
+     * of {@code x} along the last axis; shape {@code (..., 2n) → (..., n)}.
      */
-    public static ActivationFunction get(String name, boolean keras2) {
-        if (name == null || name.equals("None")) return REGISTRY.get("linear");
-        String key = ALIASES.getOrDefault(name, name);
-        if (keras2 && key.equals("hard_sigmoid")) return ActivationFunction.of("hard_sigmoid", Activations::hardSigmoidKeras2);
-        ActivationFunction f = REGISTRY.get(key);
-        if (f == null) throw Config.unknown("activation", name, names());
-        return f;
+    public static Tensor glu(Tensor x) {
+        return glu(x, -1);
     }
 
-    /** A name, an {@link ActivationFunction}, or null (linear). */
-    public static ActivationFunction get(Object identifier) {
-        if (identifier == null) return get((String) null);
-        if (identifier instanceof ActivationFunction f) return f;
-        if (identifier instanceof String s) return get(s);
-        if (identifier instanceof Map<?, ?> m && m.get("class_name") != null) return get(m.get("class_name").toString());
-        throw new IllegalArgumentException("Could not interpret activation: " + identifier + " (expected a name or an ActivationFunction)");
-    }
-
-    /** The Keras name of an activation, as stored in configs. */
-    public static String serialize(ActivationFunction f) {
-        return f.name();
+    /** {@code keras.activations.glu(x, axis)}: {@code a·sigmoid(b)} over the two halves of {@code axis} (size must be even). */
+    public static Tensor glu(Tensor x, int axis) {
+        return PerAxis.glu(x, axis);
     }
 }

@@ -1,5 +1,6 @@
 package keras4j.initializers;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -7,68 +8,92 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import keras4j.utils.Config;
 
-/** Looks up initializers by Keras name ({@code "glorot_uniform"}), class name, serialized map, or object. */
+/**
+ * Looks initializers up by Keras identifier, like {@code keras.initializers.get}: class names
+ * ({@code "GlorotUniform"}), their snake_case ({@code "glorot_uniform"}) and Keras's aliases
+ * ({@code "uniform"}, {@code "normal"}, {@code "zero"}, {@code "one"}, {@code "IdentityInitializer"},
+ * {@code "OrthogonalInitializer"}), serialized maps (Keras 3 with {@code module}, or Keras 2 without),
+ * and initializer objects.
+ */
 public final class Initializers {
     private Initializers() {}
 
     private static final Map<String, Function<Map<String, Object>, Initializer>> BY_CLASS = new LinkedHashMap<>();
-    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
     static {
-        BY_CLASS.put("Zeros", c -> new Zeros());
-        BY_CLASS.put("Ones", c -> new Ones());
-        BY_CLASS.put("Constant", c -> new Constant(Config.getFloat(c, "value", 0f)));
-        BY_CLASS.put("Identity", c -> new Identity(Config.getFloat(c, "gain", 1f)));
-        BY_CLASS.put("RandomNormal", c -> new RandomNormal(Config.getDouble(c, "mean", 0), Config.getDouble(c, "stddev", 0.05), Config.getSeed(c)));
-        BY_CLASS.put("RandomUniform", c -> new RandomUniform(Config.getDouble(c, "minval", -0.05), Config.getDouble(c, "maxval", 0.05), Config.getSeed(c)));
-        BY_CLASS.put("TruncatedNormal", c -> new TruncatedNormal(Config.getDouble(c, "mean", 0), Config.getDouble(c, "stddev", 0.05), Config.getSeed(c)));
-        BY_CLASS.put("VarianceScaling", c -> new VarianceScaling(Config.getDouble(c, "scale", 1), Config.getString(c, "mode", "fan_in"),
-                Config.getString(c, "distribution", "truncated_normal"), Config.getSeed(c)));
-        BY_CLASS.put("GlorotUniform", c -> new GlorotUniform(Config.getSeed(c)));
-        BY_CLASS.put("GlorotNormal", c -> new GlorotNormal(Config.getSeed(c)));
-        BY_CLASS.put("HeUniform", c -> new HeUniform(Config.getSeed(c)));
-        BY_CLASS.put("HeNormal", c -> new HeNormal(Config.getSeed(c)));
-        BY_CLASS.put("LecunUniform", c -> new LecunUniform(Config.getSeed(c)));
-        BY_CLASS.put("LecunNormal", c -> new LecunNormal(Config.getSeed(c)));
-        BY_CLASS.put("Orthogonal", c -> new Orthogonal(Config.getDouble(c, "gain", 1), Config.getSeed(c)));
-        for (String cls : BY_CLASS.keySet()) ALIASES.put(Config.snakeCase(cls), cls);
-        ALIASES.put("uniform", "RandomUniform");
-        ALIASES.put("normal", "RandomNormal");
-        ALIASES.put("zero", "Zeros");
-        ALIASES.put("one", "Ones");
-        // Keras 2 names some classes differently.
-        ALIASES.put("glorot_uniform", "GlorotUniform");
-        ALIASES.put("lecun_uniform", "LecunUniform");
+        add("Constant", Constant::fromConfig);
+        add("Identity", Identity::fromConfig);
+        add("Ones", Ones::fromConfig);
+        add("Zeros", Zeros::fromConfig);
+        add("GlorotNormal", GlorotNormal::fromConfig);
+        add("GlorotUniform", GlorotUniform::fromConfig);
+        add("HeNormal", HeNormal::fromConfig);
+        add("HeUniform", HeUniform::fromConfig);
+        add("LecunNormal", LecunNormal::fromConfig);
+        add("LecunUniform", LecunUniform::fromConfig);
+        add("Orthogonal", Orthogonal::fromConfig);
+        add("RandomNormal", RandomNormal::fromConfig);
+        add("RandomUniform", RandomUniform::fromConfig);
+        add("TruncatedNormal", TruncatedNormal::fromConfig);
+        add("VarianceScaling", VarianceScaling::fromConfig);
+        NAMES.put("IdentityInitializer", "Identity");
+        NAMES.put("normal", "RandomNormal");
+        NAMES.put("one", "Ones");
+        NAMES.put("OrthogonalInitializer", "Orthogonal");
+        NAMES.put("uniform", "RandomUniform");
+        NAMES.put("zero", "Zeros");
     }
 
-    public static Set<String> names() {
-        Set<String> s = new TreeSet<>(ALIASES.keySet());
-        s.addAll(BY_CLASS.keySet());
-        return s;
+    private static void add(String className, Function<Map<String, Object>, Initializer> fromConfig) {
+        BY_CLASS.put(className, fromConfig);
+        NAMES.put(className, className);
+        NAMES.put(Config.snakeCase(className), className);
     }
 
-    /** A name, an {@link Initializer}, or a serialized {@code {"class_name", "config"}} map. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The initializer for an identifier: a name (a new instance with Keras's defaults), a serialized
+     * map {@code {"class_name", "config"}}, or an {@link Initializer} (returned as is); null gives null.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
     public static Initializer get(Object identifier) {
+        if (identifier == null) return null;
         if (identifier instanceof Initializer i) return i;
-        if (identifier instanceof String s) {
-            String cls = BY_CLASS.containsKey(s) ? s : ALIASES.get(s);
-            if (cls == null) throw Config.unknown("initializer", s, names());
-            return BY_CLASS.get(cls).apply(Map.of());
-        }
-        if (identifier instanceof Map<?, ?> m) {
-            Object name = m.get("class_name");
-            if (name == null) throw new IllegalArgumentException("A serialized initializer needs \"class_name\"; received " + m);
-            String cls = BY_CLASS.containsKey(name.toString()) ? name.toString() : ALIASES.get(name.toString());
-            if (cls == null) throw Config.unknown("initializer", name, names());
-            Object config = m.get("config");
-            return BY_CLASS.get(cls).apply(config instanceof Map ? (Map<String, Object>) config : Map.of());
-        }
+        if (identifier instanceof String name) return fromConfig(name, Map.of());
+        if (identifier instanceof Map<?, ?> m) return deserialize(castMap(m));
         throw new IllegalArgumentException("Could not interpret initializer identifier: " + identifier);
     }
 
-    /** Keras's serialized form of an initializer. */
+    /** Keras's {@code initializers.serialize}: {@code {"module", "class_name", "config", "registered_name"}}. */
     public static Map<String, Object> serialize(Initializer initializer) {
         return initializer.serialize();
+    }
+
+    /** Keras's {@code initializers.deserialize} of {@code {"class_name": ..., "config": {...}}} (module optional). */
+    public static Initializer deserialize(Map<String, Object> serialized) {
+        Object className = serialized.get("class_name");
+        if (!(className instanceof String name)) {
+            throw new IllegalArgumentException("Could not interpret initializer identifier: " + serialized + " (no class_name)");
+        }
+        Object config = serialized.get("config");
+        return fromConfig(name, config == null ? Map.of() : castMap((Map<?, ?>) config));
+    }
+
+    /** The initializer of a class name (or alias) built from its config; absent keys take Keras's defaults. */
+    public static Initializer fromConfig(String className, Map<String, Object> config) {
+        String canonical = NAMES.get(className);
+        if (canonical == null) throw Config.unknown("initializer", className, names());
+        return BY_CLASS.get(canonical).apply(config);
+    }
+
+    /** Every name {@link #get} accepts, sorted. */
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(new TreeSet<>(NAMES.keySet()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 }
