@@ -38,5 +38,13 @@ final class BuiltinLayers {
         Layers.register("ELU", ELU::fromConfig);
         Layers.register("ThresholdedReLU", ThresholdedReLU::fromConfig);
         Layers.register("Softmax", Softmax::fromConfig);
+        Layers.register("Add", keras4j.layers.merging.Add::fromConfig);
+        Layers.register("Subtract", keras4j.layers.merging.Subtract::fromConfig);
+        Layers.register("Multiply", keras4j.layers.merging.Multiply::fromConfig);
+        Layers.register("Average", keras4j.layers.merging.Average::fromConfig);
+        Layers.register("Maximum", keras4j.layers.merging.Maximum::fromConfig);
+        Layers.register("Minimum", keras4j.layers.merging.Minimum::fromConfig);
+        Layers.register("Concatenate", keras4j.layers.merging.Concatenate::fromConfig);
+        Layers.register("Dot", keras4j.layers.merging.Dot::fromConfig);
     }
 }

@@ -92,7 +92,8 @@ final class Graph {
         List<String> fine = new ArrayList<>();
         for (List<Node> level : nodesByDepth.values()) {
             for (Node node : level) {
-                if (inputSet.containsAll(node.outputs())) continue;
+                // Only the model's own inputs seed the computable set: another Input's node computes nothing.
+                if (node.inputs().isEmpty()) continue;
                 for (KerasTensor x : node.inputs()) {
                     if (!computable.contains(x)) {
                         throw new IllegalArgumentException("Graph disconnected: cannot find parent for tensor " + x + " at layer \"" + node.layer().name()

@@ -71,7 +71,7 @@ public class Model extends Layer implements TrainingModel {
     }
 
     Model(String name, List<KerasTensor> inputs, List<KerasTensor> outputs, boolean inputsAsList, boolean outputsAsList) {
-        if (name != null) setName(name);
+        setName(name != null ? name : keras4j.utils.Names.unique("functional"));
         this.graph = new Graph(name(), inputs, outputs);
         this.inputsAsList = inputsAsList;
         this.outputsAsList = outputsAsList;

@@ -51,7 +51,7 @@ class FunctionalTest {
         KerasTensor ha = shared.apply(a), hb = shared.apply(b);
         assertEquals(0, ha.nodeIndex());
         assertEquals(1, hb.nodeIndex());
-        KerasTensor merged = new Concatenate().apply(List.of(ha, hb));
+        KerasTensor merged = new Concatenate().apply(ha, hb);
         KerasTensor out = new Dense(1).apply(merged);
         Model model = new Model(List.of(a, b), List.of(out), "two_tower");
         assertEquals(List.of("a", "b"), model.inputNames());
@@ -69,7 +69,7 @@ class FunctionalTest {
     void sharedWeightsStayIdenticalWhileTraining() {
         KerasTensor a = Input.of(4), b = Input.of(4);
         Dense shared = new Dense(3);
-        KerasTensor out = new Dense(1).apply(new Add().apply(List.of(shared.apply(a), shared.apply(b))));
+        KerasTensor out = new Dense(1).apply(new Add().apply(shared.apply(a), shared.apply(b)));
         Model model = new Model(List.of(a, b), out);
         model.compile("adam", "mse");
         Tensor before = shared.getWeights().get(0);
@@ -103,7 +103,7 @@ class FunctionalTest {
     @Test
     void validationErrorsNameTheCulprit() {
         KerasTensor a = Input.of(3), b = Input.of(3);
-        KerasTensor sum = new Add().apply(List.of(a, b));
+        KerasTensor sum = new Add().apply(a, b);
         IllegalArgumentException disconnected = assertThrows(IllegalArgumentException.class, () -> new Model(a, sum));
         assertTrue(disconnected.getMessage().startsWith("Graph disconnected"), disconnected.getMessage());
         KerasTensor h = new Dense(2).apply(a);
@@ -113,7 +113,7 @@ class FunctionalTest {
         KerasTensor d2 = new Dense(2).name("same").apply(d1);
         IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> new Model(a, d2));
         assertTrue(dup.getMessage().contains("\"same\" is used 2 times"), dup.getMessage());
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> new Concatenate(0).apply(List.of(Input.of(2, 3), Input.of(2, 4))));
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> new Concatenate(0).apply(Input.of(2, 3), Input.of(2, 4)));
         assertTrue(shape.getMessage().contains("concatenate"), shape.getMessage());
     }
 
@@ -121,7 +121,7 @@ class FunctionalTest {
     void configRoundTripWithSharedLayersGivesIdenticalPredictions() {
         KerasTensor a = Input.of(4), b = Input.of(4);
         Dense shared = new Dense(3).activation("tanh");
-        KerasTensor out = new Dense(2).apply(new Concatenate().apply(List.of(shared.apply(a), shared.apply(b))));
+        KerasTensor out = new Dense(2).apply(new Concatenate().apply(shared.apply(a), shared.apply(b)));
         Model model = new Model(List.of(a, b), List.of(out));
         Map<String, Object> config = model.getConfig();
         assertEquals(List.of(List.of("input_layer", 0, 0), List.of("input_layer_1", 0, 0)), config.get("input_layers"));
