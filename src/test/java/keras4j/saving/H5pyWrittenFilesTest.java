@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gzip+base64 because the DL4J fixtures cover only some encodings. They exercise what jHDF-written files cannot:
  * old-style (symbol table) groups, variable-length string arrays for {@code layer_names}/{@code weight_names},
  * chunked {@code layer_names0/1}, Keras 3's legacy layout ({@code top_level_model_weights}, weight paths without
- * {@code :0}), float64/float16/int64 weights, and a Keras 3.6+ {@code .weights.h5} with {@code name} attributes.
+ * {@code :0}), float64/float16/int64 weights, a Keras 3.6+ {@code .weights.h5} with {@code name} attributes, and
+ * soft, external and hard links, which Keras's {@code safe_get_h5_group}/{@code safe_get_h5_dataset} refuse.
  *
  * <p>Generator (run with /usr/bin/python3 and Debian's python3-h5py; it writes no Keras code, only the layouts):
  * <pre>
@@ -102,6 +103,20 @@ import org.junit.jupiter.api.io.TempDir;
  *     with open("/tmp/h5gen/" + name + ".b64", "w") as out:
  *         out.write(b64)
  * </pre>
+ * The link files (soft, external and hard links next to a {@code layers/dense} group) come from:
+ * <pre>
+ * import h5py, numpy as np, gzip, base64
+ * def links(path, kind):
+ *     with h5py.File(path, "w") as f:
+ *         d = f.create_group("layers/dense/vars"); d["0"] = np.ones((2, 2), "float32")
+ *         if kind == "soft": f["layers/evil"] = h5py.SoftLink("/layers/dense")
+ *         if kind == "external": f["layers/evil"] = h5py.ExternalLink("/etc/passwd.h5", "/")
+ *         if kind == "hard": f["layers/dense_1"] = f["layers/dense"]
+ * for kind in ["soft", "external", "hard"]:
+ *     p = f"/tmp/h5gen/{kind}.weights.h5"; links(p, kind)
+ *     data = open(p, "rb").read(); b64 = base64.b64encode(gzip.compress(data, mtime=0)).decode()
+ *     open(p + ".b64", "w").write(b64); print(kind, len(data), len(b64))
+ * </pre>
  */
 class H5pyWrittenFilesTest {
     @TempDir
@@ -167,6 +182,32 @@ class H5pyWrittenFilesTest {
             +r5Ln/K3w/ePTPvb4fAwmqgxn8Tnzvjbob5gvbqq7cCgfkHio4/4kPiItAUf/wBq5ftZcEwAAA==
             """;
 
+    static final String SOFT_LINK = """
+            H4sIAAAAAAACA+v0cHHj5ZLiYgABDg4GFgYBBmTwHwomSKLyYfIJUJoRSndA6RVMMHFGsJwEVFwQaj66upAgV1eQ6v9oAGbPA1YI
+            zcEwCkYi8HB1DADREVA+LJWeYEJVl5NYmVpUjEiPHhTaiyv9ejBD+BmsxKXfF5yo7h4FIzv9asDKS1ZUdSmpecWpQDq1LDMHxNeH
+            JGh9mDgsXRsQaW+wn78LKAXDyk0FZtTyGj0djwLSyoEAdgi/gJO4cuAD72g9NloOYNZjEzhR1ZUlgmox6tVjkHKACZ7uNNhRywH0
+            dCyA1v6DVbMSo+UA1nIgghvCr+AlrhzwkBgtB0bLAcxyYAYvqjoDtP4VdcoBRHvAgBvVfPR0PApwlQOskDBjhPEhLTpGJogArLzE
+            RTMDSxCQSkEFeWCfG9wyYxDnYBCvh8qzAmMIJM/EBDGQA1riMDN6CGDvSVQMcIg02KPiUTAKRsEoGAWjYBQMd4DerrTgHw0TcgAA
+            QvY+HJAZAAA=
+            """;
+
+    static final String EXTERNAL_LINK = """
+            H4sIAAAAAAACA+v0cHHj5ZLiYgABDg4GFgYBBmTwHwoYpND4UJAApRmhdAeUXsEEE2cEy0lAxQWh5qOrCwlydQWp/o8GYPY8YIXQ
+            HAyjYCQCD1fHABAdAeXDUukJJlR1OYmVqUXFiPToQaG9jAysKOlXAGrzBEkIv4CBuPT7gnM0/Y6mX8z028GKqi4lNa84lYF66TfY
+            z98FVALD0p0CM2p57QHlZ7COxhH+cgB7PRbADi0HOIkrBz7wjpYDo+UAZjkwgRNVXVkiqBajXTmgwY5aDqCn41FAWjkQwQ3hV/AS
+            Vw54SIyWA6PlAGY5MIMXVZ0BWv+K2uWAATeq+ejpeBTg7xfAAo6RQQNCM0EEYN0SXDQzsAQBqRRUkAf2ucEtMwZxDgbxeqg8KzCG
+            QPJMTBADOaAlDjOjhwBqioGBigEOkQZ7VDwKRsEoGAWjYBSMguEO0NuVFvyjYUIOYIL3LLH3HLmg7UIYYIO2A4HtUfDQIaxfzwZs
+            T4LFORxYUssyc4QYGPRTS5L1CxKLi8tT9DJMGfTB8gCXUnghABoAAA==
+            """;
+
+    static final String HARD_LINK = """
+            H4sIAAAAAAACA+v0cHHj5ZLiYgABDg4GFgYBBmTwHwomSKLyYfIJUJoRSndA6RVMMHFGsJwEVFwQaj66upAgV1eQ6v9oAGbPA1YI
+            zcEwCkYi8HB1DADREVA+LJWeYEJVl5NYmVpUjEiPHhTaiyv9ejBD+BmsxKXfF5yo7h4FIzv9wtJTByuqupTUvOJUGB1vCE/HDmTa
+            G+zn7wJKwbByU4EZtbxGT8ejAHc5wISlHAhgh/ALOIkrBz7wjtZjo+UAZj02gRNVXVkiqBajXj0GKQeY4OlOgx21HEBPxwJEqhuJ
+            5QC29kAEN4RfwUtcOeAhMVoOjJYDmOXADF5UdQZo/SvqlAOI9oABN6r56Ol4FOAqB1ghYcYI42tAaCaIAKxbgotmBpYgIJWCCvLA
+            Pje4ZcYgzsEgXg+VZwXGEEieiQliIAe0xGFm9BDA3pOoGOAQabBHxaNgFIyCUTAKRsEoGO4AvV1pwT8aJuQAAAqGpH6QGQAA
+            """;
+
     private Path materialize(String name, String base64) throws IOException {
         byte[] gz = Base64.getMimeDecoder().decode(base64.replaceAll("\\s", ""));
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
@@ -227,5 +268,19 @@ class H5pyWrittenFilesTest {
         assertEquals(3f, optimizer.get(0).item());
         assertEquals(0.001f, optimizer.get(1).item());
         assertEquals(11f, optimizer.get(11).get(0));
+    }
+
+    @Test
+    void softAndExternalLinksAreRefusedLikeKeras() throws IOException {
+        Path soft = materialize("soft.weights.h5", SOFT_LINK);
+        TestFiles.assertFileError(soft, () -> H5Weights.read(soft), "'layers/evil' is an HDF5 soft or external link");
+        Path external = materialize("external.weights.h5", EXTERNAL_LINK);
+        TestFiles.assertFileError(external, () -> H5Weights.read(external), "'layers/evil'", "links are not allowed");
+    }
+
+    @Test
+    void anObjectReachedTwiceThroughHardLinksIsRefused() throws IOException {
+        Path hard = materialize("hard.weights.h5", HARD_LINK);
+        TestFiles.assertFileError(hard, () -> H5Weights.read(hard), "'layers/dense_1' is reached twice");
     }
 }
