@@ -115,6 +115,28 @@ class HostileArchiveTest {
     }
 
     @Test
+    void manyLargeDeclaredEntriesAreRefusedTogether() throws IOException {
+        Path file = dir.resolve("many.keras");
+        ZipFiles.write(file, "config.json", ZipFiles.json(KerasArchiveTest.config()),
+                "model.weights.h5", ZipFiles.weightsBytes(dir),
+                "assets/a", new byte[10], "assets/b", new byte[10], "assets/c", new byte[10]);
+        // Each asset now declares 1.75 GiB: under Keras's 4 GiB per-entry floor, 5.3 GiB together.
+        byte[] zip = Files.readAllBytes(file);
+        ByteBuffer le = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int patched = 0;
+        for (int i = 0; i + 46 + 8 <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2 && zip[i + 46] == 'a'
+                    && zip[i + 47] == 's' && zip[i + 52] == '/') {
+                le.putInt(i + 24, 0x7000_0000);
+                patched++;
+            }
+        }
+        assertEquals(3, patched);
+        Files.write(file, zip);
+        assertFileError(file, () -> KerasArchive.read(file), "declare 5.3 GiB in total", "decompression bomb");
+    }
+
+    @Test
     void missingMembersAreReported() throws IOException {
         Path noConfig = dir.resolve("no_config.keras");
         ZipFiles.write(noConfig, "model.weights.h5", ZipFiles.weightsBytes(dir));

@@ -53,6 +53,14 @@ class SafetyTest {
     }
 
     @Test
+    void totalDeclaredSizeIsBounded() {
+        assertDoesNotThrow(() -> Safety.checkZipTotalSize(ARCHIVE, 200L << 20, 1 << 20), "under the 256 MiB floor");
+        assertDoesNotThrow(() -> Safety.checkZipTotalSize(ARCHIVE, 3L << 30, 1L << 30), "a plausible 3x ratio");
+        assertFileError(ARCHIVE, () -> Safety.checkZipTotalSize(ARCHIVE, 3L << 30, 10L << 20),
+                "declare 3.0 GiB in total but the archive holds only 10.0 MiB");
+    }
+
+    @Test
     void sizesAndShapesPrintLikePython() {
         assertEquals("()", Safety.shape(new int[0]));
         assertEquals("(3,)", Safety.shape(new int[] {3}));
