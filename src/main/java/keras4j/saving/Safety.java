@@ -45,7 +45,7 @@ public final class Safety {
 
     /** Writes the content of a file; {@link #writeAtomically} hands it a temporary file to fill. */
     @FunctionalInterface
-    public interface FileWriter {
+    public interface ContentWriter {
         void writeTo(Path temporaryFile) throws IOException;
     }
 
@@ -57,7 +57,7 @@ public final class Safety {
      *
      * @throws KerasFileException naming {@code target} when the body or the I/O fails
      */
-    public static void writeAtomically(Path target, FileWriter body) {
+    public static void writeAtomically(Path target, ContentWriter body) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new KerasFileException(target, "cannot write the file: the path is a directory");
