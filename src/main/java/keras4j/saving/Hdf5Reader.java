@@ -174,7 +174,12 @@ final class Hdf5Reader implements AutoCloseable {
         }
         int[] dims = ds.getDimensions();
         boolean compressed = !ds.getFilters().isEmpty();
-        int count = Safety.checkDatasetSize(origin, context + path, dims, type.getSize(), size, compressed);
+        int count;
+        try {
+            count = Safety.checkDatasetSize(origin, path, dims, type.getSize(), size, compressed);
+        } catch (KerasFileException e) {
+            throw fail(e.reason());
+        }
         float[] values = count == 0 ? new float[0] : floats(ds.getDataFlat(), bfloat16, path);
         if (values.length != count) {
             throw fail("HDF5 dataset '" + path + "' holds " + values.length + " values for shape " + Safety.shape(dims));

@@ -144,8 +144,9 @@ public final class KerasArchive {
     /**
      * Reads a {@code .keras} archive. Before anything is decompressed, every entry name is checked (no
      * {@code ..}, no absolute path, only {@code metadata.json}, {@code config.json}, {@code model.weights.h5} and
-     * {@code assets/...}) and every declared size is checked (Keras's decompression-bomb rule); each entry's CRC
-     * is verified, and the weights are read with {@link H5Weights}'s checks.
+     * {@code assets/...}) and every declared size is checked (Keras's decompression-bomb rule per entry, and
+     * {@link Safety#checkZipTotalSize} for their total); each entry's CRC is verified, and the weights are read
+     * with {@link H5Weights}'s checks.
      *
      * @throws KerasFileException naming the file and the reason if it is missing, not a zip archive, truncated,
      *     corrupted, unsafe, or lacks {@code config.json} or {@code model.weights.h5}
@@ -154,6 +155,7 @@ public final class KerasArchive {
         checkSignature(path);
         try (ZipFile zip = new ZipFile(path.toFile())) {
             Map<String, ZipEntry> entries = new LinkedHashMap<>();
+            long total = 0;
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String name = entry.getName();
@@ -165,8 +167,12 @@ public final class KerasArchive {
                 if (entries.put(name, entry) != null) {
                     throw new KerasFileException(path, "zip entry '" + name + "' appears twice");
                 }
-                if (!entry.isDirectory()) Safety.checkZipEntrySize(path, name, entry.getSize(), entry.getCompressedSize());
+                if (!entry.isDirectory()) {
+                    Safety.checkZipEntrySize(path, name, entry.getSize(), entry.getCompressedSize());
+                    total += entry.getSize();
+                }
             }
+            Safety.checkZipTotalSize(path, total, Files.size(path));
             if (!entries.containsKey(CONFIG)) {
                 throw new KerasFileException(path, "not a .keras archive: it has no config.json");
             }

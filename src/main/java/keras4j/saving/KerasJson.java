@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * JSON as Keras writes and reads it with Python's {@code json} module: {@code json.dumps} separators
@@ -65,10 +68,31 @@ final class KerasJson {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "Infinity" : "-Infinity";
         if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        return format(shortest(new BigDecimal(v), 17, r -> r.doubleValue() == v), v < 0);
+    }
+
+    /** The repr of a float32 value as Python prints the float literal a user would have typed for it. */
+    static String pythonRepr(float v) {
+        if (Float.isNaN(v) || Float.isInfinite(v) || v == 0) return pythonRepr((double) v);
+        return format(shortest(new BigDecimal(v), 9, r -> r.floatValue() == v), v < 0);
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as the same binary value, the closest one
+     * when several have that many digits (what Python's repr prints; Java 17's toString is not always shortest).
+     */
+    private static BigDecimal shortest(BigDecimal exact, int maxDigits, Predicate<BigDecimal> roundTrips) {
+        for (int digits = 1; digits < maxDigits; digits++) {
+            BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (roundTrips.test(r)) return r.stripTrailingZeros();
+        }
+        return exact.round(new MathContext(maxDigits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    private static String format(BigDecimal d, boolean negative) {
         String digits = d.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - d.scale();
-        String sign = v < 0 ? "-" : "";
+        String sign = negative ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
             String plain = d.abs().toPlainString();
             return sign + (plain.contains(".") ? plain : plain + ".0");
@@ -81,8 +105,7 @@ final class KerasJson {
     private static final class PythonFloat<T extends Number> extends JsonSerializer<T> {
         @Override
         public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            double v = value instanceof Float f ? Double.parseDouble(Float.toString(f)) : value.doubleValue();
-            gen.writeNumber(pythonRepr(v));
+            gen.writeNumber(value instanceof Float f ? pythonRepr(f.floatValue()) : pythonRepr(value.doubleValue()));
         }
     }
 

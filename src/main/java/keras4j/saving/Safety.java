@@ -31,6 +31,11 @@ public final class Safety {
     public static final long ZIP_MEMBER_BOMB_FLOOR_BYTES = 1L << 32;
     /** Keras's {@code _ZIP_MEMBER_MAX_EXPANSION}: the largest accepted uncompressed/compressed ratio above the floor. */
     public static final long ZIP_MEMBER_MAX_EXPANSION = 100;
+    /**
+     * Keras's {@code _ZIP_EXTRACT_BOMB_FLOOR_BYTES} (256 MiB), used here for the total of an archive's members,
+     * which keras4j holds in memory at once.
+     */
+    public static final long ZIP_TOTAL_BOMB_FLOOR_BYTES = 1L << 28;
     /** Keras's {@code _H5_DATASET_MAX_EXPANSION}: how much a compressed (filtered) HDF5 dataset may expand. */
     public static final long H5_DATASET_MAX_EXPANSION = 1000;
     /** The most elements (or bytes) one Java array can hold on common JVMs. */
@@ -40,7 +45,7 @@ public final class Safety {
 
     /** Writes the content of a file; {@link #writeAtomically} hands it a temporary file to fill. */
     @FunctionalInterface
-    public interface FileWriter {
+    public interface ContentWriter {
         void writeTo(Path temporaryFile) throws IOException;
     }
 
@@ -52,7 +57,7 @@ public final class Safety {
      *
      * @throws KerasFileException naming {@code target} when the body or the I/O fails
      */
-    public static void writeAtomically(Path target, FileWriter body) {
+    public static void writeAtomically(Path target, ContentWriter body) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new KerasFileException(target, "cannot write the file: the path is a directory");
@@ -154,6 +159,21 @@ public final class Safety {
         if (size > MAX_ARRAY_LENGTH) {
             throw new KerasFileException(archive, "zip entry '" + name + "' declares " + bytes(size)
                     + "; entries larger than 2 GiB cannot be read");
+        }
+    }
+
+    /**
+     * Checks the total declared size of the members read from one archive: above 256 MiB it must stay within
+     * 100 times the archive's size. Keras checks each member alone with a 4 GiB floor; a JVM holding every member
+     * at once needs the total bounded too, or many members of just under 4 GiB each would exhaust the heap.
+     *
+     * @throws KerasFileException naming {@code archive}
+     */
+    public static void checkZipTotalSize(Path archive, long totalSize, long archiveSize) {
+        if (totalSize > ZIP_TOTAL_BOMB_FLOOR_BYTES
+                && totalSize > saturatedMultiply(archiveSize, ZIP_MEMBER_MAX_EXPANSION)) {
+            throw new KerasFileException(archive, "the zip entries declare " + bytes(totalSize) + " in total but the"
+                    + " archive holds only " + bytes(archiveSize) + "; refusing to load a potential decompression bomb");
         }
     }
 
