@@ -1,16 +1,16 @@
 package keras4j.constraints;
 
+import java.util.Map;
 import keras4j.tensor.Tensor;
 
-/** Sets negative weights to 0 ({@code keras.constraints.NonNeg}). */
+/** {@code keras.constraints.NonNeg()} (name {@code "non_neg"}): {@code max(w, 0)}. Config {@code {}}. */
 public final class NonNeg extends Constraint {
     @Override
     public Tensor call(Tensor w) {
-        return w.mul(w.ge(0f));
+        return w.maximum(0f);
     }
 
-    @Override
-    public java.util.Map<String, Object> getConfig() {
-        return new java.util.LinkedHashMap<>();
+    public static NonNeg fromConfig(Map<String, Object> config) {
+        return new NonNeg();
     }
 }
