@@ -1,0 +1,133 @@
+package keras4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import keras4j.layers.KerasTensor;
+import keras4j.layers.core.Dense;
+import keras4j.layers.core.Input;
+import keras4j.layers.core.Lambda;
+import keras4j.layers.merging.Concatenate;
+import keras4j.layers.regularization.Dropout;
+import keras4j.saving.Dl4jInputsAndOutputs;
+import keras4j.saving.KerasArchive;
+import keras4j.saving.KerasFileException;
+import keras4j.tensor.Tensor;
+import keras4j.utils.Names;
+import keras4j.utils.Seeds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Keras files end to end: Keras-written legacy .h5 models reproduce Keras's predictions; .keras round trips. */
+class KerasFilesTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void freshSession() {
+        Names.clearSession();
+        Seeds.setRandomSeed(5);
+    }
+
+    private static Path fixture(String relative) throws URISyntaxException {
+        return Path.of(KerasFilesTest.class.getResource("/keras-fixtures/dl4j/" + relative).toURI());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp/simple_sparse_xent_mlp_keras_2", "activations/ELU_0", "activations/LeakyReLU_0", "activations/ReLU_0",
+            "activations/ReLU_1", "activations/Softmax_0", "activations/ThresholdReLU_0"})
+    void keras2ModelsReproduceKerasPredictions(String name) throws Exception {
+        Path modelFile = fixture(name + "_model.h5");
+        Dl4jInputsAndOutputs io = Dl4jInputsAndOutputs.read(Dl4jInputsAndOutputs.companionOf(modelFile));
+        Model model = Models.load(modelFile);
+        Tensor x = io.inputs().get(io.inputNames().get(0));
+        Tensor expected = io.predictions().get(io.outputNames().get(0));
+        Tensor got = model.predict(x);
+        assertArrayEquals(expected.shape(), got.shape());
+        assertTrue(got.allClose(expected, 1e-5f, 1e-5f), name + ": predictions differ from Keras's");
+    }
+
+    @Test
+    void kerasArchiveRoundTripKeepsConfigWeightsAndPredictions() {
+        KerasTensor a = Input.of(4), b = Input.of(3);
+        KerasTensor h = new Concatenate().apply(new Dense(5).activation("relu").apply(a), b);
+        Model model = new Model(List.of(a, b), List.of(new Dense(2).activation("softmax").apply(h)), "two_inputs");
+        model.compile("adam", "categorical_crossentropy", "accuracy");
+        List<Tensor> xs = List.of(Tensor.randomNormal(1, 0, 1, 6, 4), Tensor.randomNormal(2, 0, 1, 6, 3));
+        model.fit(xs, List.of(Tensor.of(new float[] {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1}, 6, 2)), new FitOptions().epochs(1).verbose(0));
+        Path file = dir.resolve("m.keras");
+        model.save(file.toString());
+        KerasArchive.Contents contents = KerasArchive.read(file);
+        assertEquals("Functional", contents.config().get("class_name"));
+        assertTrue(contents.config().containsKey("compile_config"));
+        assertTrue(contents.weights().paths().contains("layers/dense/vars/0"));
+        assertTrue(contents.weights().paths().contains("layers/dense_1/vars/1"));
+        Model loaded = Models.load(file);
+        assertEquals(model.getConfig(), loaded.getConfig());
+        assertTrue(loaded.compiled());
+        assertTrue(model.predict(xs, 32, 0).get(0).allClose(loaded.predict(xs, 32, 0).get(0), 0, 0));
+    }
+
+    @Test
+    void weightsFilesRoundTripAndSavesAreAtomic() throws Exception {
+        Sequential model = new Sequential(new Dense(3).inputShape(2), new Dropout(0.1), new Dense(1));
+        Path file = dir.resolve("w.weights.h5");
+        model.saveWeights(file.toString());
+        byte[] first = Files.readAllBytes(file);
+        Sequential other = new Sequential(new Dense(3).inputShape(2), new Dropout(0.1), new Dense(1));
+        other.loadWeights(file.toString());
+        for (int i = 0; i < 4; i++) assertTrue(model.getWeights().get(i).allClose(other.getWeights().get(i), 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> model.saveWeights(dir.resolve("w.h5").toString()));
+        assertThrows(IllegalArgumentException.class, () -> model.save(dir.resolve("m.h5").toString()));
+        // A model whose weights do not fit the file fails before touching anything.
+        Sequential wrong = new Sequential(new Dense(4).inputShape(2), new Dense(1));
+        Tensor before = wrong.getWeights().get(0);
+        KerasFileException e = assertThrows(KerasFileException.class, () -> wrong.loadWeights(file.toString()));
+        assertTrue(e.getMessage().contains("layers/dense/vars/0"), e.getMessage());
+        assertTrue(wrong.getWeights().get(0).allClose(before, 0, 0));
+        assertArrayEquals(first, Files.readAllBytes(file));
+        try (var listing = Files.list(dir)) {
+            assertFalse(listing.anyMatch(p -> p.getFileName().toString().contains("tmp")), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void lambdaLayersLoadOnlyFromRegisteredFunctions() {
+        Lambda.register("double_it", x -> keras4j.ops.Ops.multiply(x, 2f));
+        Sequential model = new Sequential(new Dense(2).inputShape(2), new Lambda("double_it"));
+        Path file = dir.resolve("lambda.keras");
+        model.save(file);
+        Model loaded = Models.load(file);
+        Tensor x = Tensor.ones(1, 2);
+        assertTrue(model.predict(x).allClose(loaded.predict(x), 0, 0));
+        Sequential anonymous = new Sequential(new Dense(2).inputShape(2), new Lambda(t -> t));
+        Path file2 = dir.resolve("anon.keras");
+        anonymous.save(file2);
+        KerasFileException e = assertThrows(KerasFileException.class, () -> Models.load(file2));
+        assertTrue(e.getMessage().contains("Lambda") && e.getMessage().contains("never executes code"), e.getMessage());
+    }
+
+    @Test
+    void unknownLayerClassesAreNamed() throws Exception {
+        Path file = dir.resolve("unknown.keras");
+        Sequential model = new Sequential(new Dense(1).inputShape(1));
+        Map<String, Object> config = model.serialize();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> layers = (List<Map<String, Object>>) ((Map<String, Object>) config.get("config")).get("layers");
+        layers.get(1).put("class_name", "FancyLayer");
+        KerasArchive.write(file, config, ModelFiles.weightStore(model), ModelFiles.KERAS_VERSION);
+        KerasFileException e = assertThrows(KerasFileException.class, () -> Models.load(file));
+        assertTrue(e.getMessage().contains("FancyLayer") && e.getMessage().contains("Dense"), e.getMessage());
+    }
+}
