@@ -167,21 +167,36 @@ final class ScalarGemm implements GemmKernel {
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mc, int kc,
                               float alpha, float[] ap) {
+        if (transA) {
+            // A is k x m: element (i, p) at aOff + p * lda + i. Read each stored row once, front to
+            // back, and scatter it to the panels (a column walk thrashes L1 for power-of-two lda).
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + (pc + p) * lda + ic;
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int h = Math.min(MR, mc - ir);
+                    int d = ir * kc + p * MR;
+                    for (int r = 0; r < h; r++) {
+                        ap[d + r] = alpha * a[src + ir + r];
+                    }
+                    for (int r = h; r < MR; r++) {
+                        ap[d + r] = 0f;
+                    }
+                }
+            }
+            return;
+        }
+        // A is m x k: element (i, p) at aOff + i * lda + p.
         for (int ir = 0; ir < mc; ir += MR) {
             int h = Math.min(MR, mc - ir);
             int o = ir * kc;
-            // Element (i, p) of op(A) is at aOff + i * rowStride + p * colStride.
-            int rowStride = transA ? 1 : lda;
-            int colStride = transA ? lda : 1;
-            int src = aOff + (ic + ir) * rowStride + pc * colStride;
+            int src = aOff + (ic + ir) * lda + pc;
             for (int p = 0; p < kc; p++) {
                 for (int r = 0; r < h; r++) {
-                    ap[o + r] = alpha * a[src + r * rowStride];
+                    ap[o + r] = alpha * a[src + r * lda + p];
                 }
                 for (int r = h; r < MR; r++) {
                     ap[o + r] = 0f;
                 }
-                src += colStride;
                 o += MR;
             }
         }

@@ -37,7 +37,10 @@ final class VectorGemm implements GemmKernel {
     /** Rows of a packed A block (kept in L2 while B micro-panels stream through). */
     static final int MC = 24 * MR;
     /** Columns of a packed B block. */
-    static final int NC = Math.max(1, 2048 / NR) * NR;
+    static final int NC = Math.max(1, 1024 / NR) * NR;
+
+    /** Depth of the pieces in which a transposed B is packed. */
+    private static final int PB = 16;
 
     /** Per-thread packing buffers, grown on demand and reused by every call on that thread. */
     private static final class Buffers {
@@ -124,13 +127,17 @@ final class VectorGemm implements GemmKernel {
                     o += NR;
                 }
             } else {
-                // B is n x k: element (p, j) at bOff + j * ldb + p.
-                for (int q = 0; q < w; q++) {
-                    int src = bOff + (jc + jr + q) * ldb + pc;
-                    int d = o + q;
-                    for (int p = 0; p < kc; p++) {
-                        bp[d] = b[src + p];
-                        d += NR;
+                // B is n x k: element (p, j) at bOff + j * ldb + p. Copy PB-long pieces of the w
+                // stored rows so that the PB x NR destination block stays in L1.
+                for (int p0 = 0; p0 < kc; p0 += PB) {
+                    int pe = Math.min(kc, p0 + PB);
+                    for (int q = 0; q < w; q++) {
+                        int src = bOff + (jc + jr + q) * ldb + pc;
+                        int d = o + p0 * NR + q;
+                        for (int p = p0; p < pe; p++) {
+                            bp[d] = b[src + p];
+                            d += NR;
+                        }
                     }
                 }
                 if (w < NR) {
@@ -148,46 +155,69 @@ final class VectorGemm implements GemmKernel {
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mc, int kc,
                               float alpha, float[] ap) {
+        if (transA) {
+            packATransposed(a, aOff, lda, ic, pc, mc, kc, alpha, ap);
+            return;
+        }
+        // A is m x k: element (i, p) at aOff + i * lda + p; read MR rows side by side.
         for (int ir = 0; ir < mc; ir += MR) {
             int h = Math.min(MR, mc - ir);
             int o = ir * kc;
-            if (!transA) {
-                // A is m x k: element (i, p) at aOff + i * lda + p.
-                int s0 = aOff + (ic + ir) * lda + pc;
-                if (h == MR) {
-                    int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
-                    for (int p = 0; p < kc; p++) {
-                        ap[o] = alpha * a[s0 + p];
-                        ap[o + 1] = alpha * a[s1 + p];
-                        ap[o + 2] = alpha * a[s2 + p];
-                        ap[o + 3] = alpha * a[s3 + p];
-                        ap[o + 4] = alpha * a[s4 + p];
-                        ap[o + 5] = alpha * a[s5 + p];
-                        o += MR;
-                    }
-                } else {
-                    for (int p = 0; p < kc; p++) {
-                        for (int r = 0; r < h; r++) {
-                            ap[o + r] = alpha * a[s0 + r * lda + p];
-                        }
-                        for (int r = h; r < MR; r++) {
-                            ap[o + r] = 0f;
-                        }
-                        o += MR;
-                    }
+            int s0 = aOff + (ic + ir) * lda + pc;
+            if (h == MR) {
+                int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
+                for (int p = 0; p < kc; p++) {
+                    ap[o] = alpha * a[s0 + p];
+                    ap[o + 1] = alpha * a[s1 + p];
+                    ap[o + 2] = alpha * a[s2 + p];
+                    ap[o + 3] = alpha * a[s3 + p];
+                    ap[o + 4] = alpha * a[s4 + p];
+                    ap[o + 5] = alpha * a[s5 + p];
+                    o += MR;
                 }
             } else {
-                // A is k x m: element (i, p) at aOff + p * lda + i.
-                int src = aOff + pc * lda + ic + ir;
                 for (int p = 0; p < kc; p++) {
                     for (int r = 0; r < h; r++) {
-                        ap[o + r] = alpha * a[src + r];
+                        ap[o + r] = alpha * a[s0 + r * lda + p];
                     }
                     for (int r = h; r < MR; r++) {
                         ap[o + r] = 0f;
                     }
-                    src += lda;
                     o += MR;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #packA} for A stored k x m (element (i, p) at aOff + p * lda + i). Each stored row is
+     * read once, front to back, and scattered to the panels: walking down a column instead would
+     * touch one cache line per p, all in the same L1 sets when lda is a power of two.
+     */
+    private static void packATransposed(float[] a, int aOff, int lda, int ic, int pc, int mc, int kc,
+                                        float alpha, float[] ap) {
+        int full = mc / MR * MR;
+        for (int p = 0; p < kc; p++) {
+            int src = aOff + (pc + p) * lda + ic;
+            int o = p * MR;
+            for (int ir = 0; ir < full; ir += MR) {
+                int d = ir * kc + o;
+                int s = src + ir;
+                ap[d] = alpha * a[s];
+                ap[d + 1] = alpha * a[s + 1];
+                ap[d + 2] = alpha * a[s + 2];
+                ap[d + 3] = alpha * a[s + 3];
+                ap[d + 4] = alpha * a[s + 4];
+                ap[d + 5] = alpha * a[s + 5];
+            }
+            if (full < mc) {
+                int d = full * kc + o;
+                int h = mc - full;
+                for (int r = 0; r < h; r++) {
+                    ap[d + r] = alpha * a[src + full + r];
+                }
+                for (int r = h; r < MR; r++) {
+                    ap[d + r] = 0f;
                 }
             }
         }
