@@ -275,8 +275,12 @@ public abstract class Layer implements KerasObject {
         return computeOutputShapes(List.of(inputShape)).get(0);
     }
 
-    /** Output shapes for several inputs; the default traces {@link #call} on zeros. */
+    /**
+     * Output shapes for several inputs. For one input, a subclass's {@link #computeOutputShape(int[])} is used
+     * when it overrides it (so unknown sizes stay unknown); otherwise the default traces {@link #call} on zeros.
+     */
     public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (inputShapes.size() == 1 && overridesComputeOutputShape()) return List.of(computeOutputShape(inputShapes.get(0)));
         ensureBuilt(inputShapes);
         List<Tensor> zeros = new ArrayList<>();
         for (int[] s : inputShapes) {
@@ -292,6 +296,14 @@ public abstract class Layer implements KerasObject {
             shapes.add(s);
         }
         return shapes;
+    }
+
+    private boolean overridesComputeOutputShape() {
+        try {
+            return getClass().getMethod("computeOutputShape", int[].class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ calling
@@ -375,8 +387,8 @@ public abstract class Layer implements KerasObject {
     public List<KerasTensor> apply(List<KerasTensor> inputs) {
         List<int[]> shapes = new ArrayList<>();
         for (KerasTensor t : inputs) shapes.add(t.shape());
-        List<int[]> outShapes = computeOutputShapes(shapes);
         ensureBuilt(shapes);
+        List<int[]> outShapes = computeOutputShapes(shapes);
         int nodeIndex = inboundNodes.size();
         List<KerasTensor> outs = new ArrayList<>();
         for (int i = 0; i < outShapes.size(); i++) outs.add(new KerasTensor(outShapes.get(i), this, nodeIndex, i));
