@@ -2,10 +2,12 @@ package keras4j.layers;
 
 import keras4j.layers.activations.ELU;
 import keras4j.layers.activations.LeakyReLU;
+import keras4j.layers.activations.PReLU;
 import keras4j.layers.activations.ReLU;
 import keras4j.layers.activations.Softmax;
 import keras4j.layers.activations.ThresholdedReLU;
 import keras4j.layers.core.Activation;
+import keras4j.layers.core.Dense;
 import keras4j.layers.core.Lambda;
 import keras4j.layers.core.Masking;
 import keras4j.layers.regularization.ActivityRegularization;
@@ -20,6 +22,7 @@ final class BuiltinLayers {
     private BuiltinLayers() {}
 
     static void registerAll() {
+        Layers.register("Dense", Dense::fromConfig);
         Layers.register("Activation", Activation::fromConfig);
         Layers.register("Lambda", Lambda::fromConfig);
         Layers.register("Masking", Masking::fromConfig);
@@ -31,6 +34,7 @@ final class BuiltinLayers {
         Layers.register("RepeatVector", RepeatVector::fromConfig);
         Layers.register("ReLU", ReLU::fromConfig);
         Layers.register("LeakyReLU", LeakyReLU::fromConfig);
+        Layers.register("PReLU", PReLU::fromConfig);
         Layers.register("ELU", ELU::fromConfig);
         Layers.register("ThresholdedReLU", ThresholdedReLU::fromConfig);
         Layers.register("Softmax", Softmax::fromConfig);

@@ -6,10 +6,12 @@ import java.util.stream.Stream;
 import keras4j.layers.LayerTestHarness.Case;
 import keras4j.layers.activations.ELU;
 import keras4j.layers.activations.LeakyReLU;
+import keras4j.layers.activations.PReLU;
 import keras4j.layers.activations.ReLU;
 import keras4j.layers.activations.Softmax;
 import keras4j.layers.activations.ThresholdedReLU;
 import keras4j.layers.core.Activation;
+import keras4j.layers.core.Dense;
 import keras4j.layers.core.Lambda;
 import keras4j.layers.core.Masking;
 import keras4j.layers.regularization.ActivityRegularization;
@@ -18,7 +20,9 @@ import keras4j.layers.reshaping.Flatten;
 import keras4j.layers.reshaping.Permute;
 import keras4j.layers.reshaping.RepeatVector;
 import keras4j.layers.reshaping.Reshape;
+import keras4j.initializers.Constant;
 import keras4j.ops.Ops;
+import keras4j.regularizers.L1L2;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +43,15 @@ class LayerCasesTest {
     static Stream<Case> cases() {
         return Stream.of(
                 // core
+                layerCase("Dense(3)", () -> new Dense(3), 2, 4).outputShape(2, 3).weights(2, 0).supportsMasking(),
+                layerCase("Dense(5, tanh) on rank 3", () -> new Dense(5).activation("tanh"), 2, 3, 4).outputShape(2, 3, 5).weights(2, 0)
+                        .supportsMasking(),
+                layerCase("Dense(2, use_bias=False) on rank 4", () -> new Dense(2).useBias(false).kernelInitializer("he_normal"), 2, 2, 3, 4)
+                        .outputShape(2, 2, 3, 2).weights(1, 0).supportsMasking(),
+                layerCase("Dense(4) regularized and constrained", () -> new Dense(4).activation("sigmoid").kernelRegularizer("l2")
+                        .biasRegularizer(new L1L2(0.01, 0.0)).activityRegularizer("l1").kernelConstraint("max_norm").biasConstraint("non_neg")
+                        .biasInitializer(new Constant(0.1)), 3, 5).weights(2, 0).supportsMasking()
+                        .check(l -> org.junit.jupiter.api.Assertions.assertEquals(3, l.losses().size(), "kernel, bias and activity penalties")),
                 layerCase("Activation(tanh)", () -> new Activation("tanh"), 2, 3, 4).supportsMasking(),
                 layerCase("Activation(relu)", () -> new Activation("relu"), 2, 5).supportsMasking(),
                 layerCase("Activation(softmax)", () -> new Activation("softmax"), 2, 3, 4).supportsMasking(),
@@ -69,6 +82,11 @@ class LayerCasesTest {
                         .kinks(0.2f, 0.5f),
                 layerCase("LeakyReLU()", LeakyReLU::new, 2, 5).supportsMasking(),
                 layerCase("LeakyReLU(0.1)", () -> new LeakyReLU(0.1), 2, 3, 4).supportsMasking(),
+                layerCase("PReLU()", PReLU::new, 2, 3, 4).weights(1, 0).supportsMasking()
+                        .afterBuild(l -> l.setWeights(java.util.List.of(Tensor.full(0.25f, 3, 4)))),
+                layerCase("PReLU(shared_axes=(1,), alpha=0.1)", () -> new PReLU().sharedAxes(1).alphaInitializer(new Constant(0.1)), 2, 3, 4)
+                        .weights(1, 0).supportsMasking()
+                        .check(l -> org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 4}, l.weights().get(0).shape())),
                 layerCase("ELU(0.7)", () -> new ELU(0.7), 2, 3, 4).supportsMasking(),
                 layerCase("ThresholdedReLU(0.5)", () -> new ThresholdedReLU(0.5), 2, 3, 4).supportsMasking().kinks(0.5f),
                 layerCase("Softmax()", Softmax::new, 2, 3, 4).supportsMasking().kinks()
