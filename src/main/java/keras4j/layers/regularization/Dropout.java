@@ -14,10 +14,10 @@ import keras4j.utils.Seeds;
  *
  * <p>With {@code training=true} each element is kept with probability {@code 1 - rate} and scaled by
  * {@code 1 / (1 - rate)} (inverted dropout), so the expected sum is unchanged; otherwise the input passes
- * through unchanged. Shapes: output = input. {@code noiseShape} (without -1 = None entries taken from the
- * input) shares one keep/drop decision along its size-1 axes, e.g. {@code noiseShape(-1, 1, -1)} drops
- * whole timesteps' features alike. A {@code seed} makes the masks reproducible; without one the layer
- * draws its seed from {@link Seeds} when created.
+ * through unchanged. Shapes: output = input. {@code noiseShape} (batch axis included; -1 entries take the
+ * input's size) shares one keep/drop decision along its size-1 axes: for {@code (batch, timesteps, features)},
+ * {@code noiseShape(-1, 1, -1)} keeps or drops each feature for all timesteps alike. A {@code seed} makes the
+ * masks reproducible; without one the layer draws its seed from {@link Seeds} when created.
  *
  * <p>Mask-aware: an incoming mask passes through unchanged.
  */

@@ -59,7 +59,7 @@ class LambdaMaskingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lambda.fromConfig(config));
         assertTrue(e.getMessage().startsWith("Requested the deserialization of a `Lambda` layer ('anon') whose `function` is a Python lambda."), e.getMessage());
         // Keras 2 h5: [base64 marshal, defaults, closure] with function_type "lambda".
-        Map<String, Object> keras2 = Config.of("name", "lambda_1", "function", List.of("4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukCAAAAqQApAdoBeHIDAAAAcgMAAAD6HjxpcHl0aG9uLWlucHV0LTEtYzMxYmZjYWMwNmNjPtoIPGxhbWJkYT4BAAAA8wAAAAA=", null, null),
+        Map<String, Object> keras2 = Config.of("name", "lambda_1", "function", java.util.Arrays.asList("4wEAAAAAAAAAAQAAAAIAAABDAAAAcwgAAAB8AGQBFABTACkCTukCAAAAqQApAdoBeHIDAAAAcgMAAAD6HjxpcHl0aG9uLWlucHV0LTEtYzMxYmZjYWMwNmNjPtoIPGxhbWJkYT4BAAAA8wAAAAA=", null, null),
                 "function_type", "lambda", "module", "__main__", "output_shape", null, "output_shape_type", "raw", "arguments", Map.of());
         assertThrows(IllegalArgumentException.class, () -> Lambda.fromConfig(keras2));
     }
