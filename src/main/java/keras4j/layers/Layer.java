@@ -297,8 +297,12 @@ public abstract class Layer implements KerasObject {
         return computeOutputShapes(List.of(inputShape)).get(0);
     }
 
-    /** Output shapes for several inputs; the default traces {@link #call} on zeros. */
+    /**
+     * Output shapes for several inputs. For one input, a subclass's {@link #computeOutputShape(int[])} is used
+     * when it overrides it (so unknown sizes stay unknown); otherwise the default traces {@link #call} on zeros.
+     */
     public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (inputShapes.size() == 1 && overridesComputeOutputShape()) return List.of(computeOutputShape(inputShapes.get(0)));
         ensureBuilt(inputShapes);
         List<Tensor> zeros = new ArrayList<>();
         for (int[] s : inputShapes) {
@@ -314,6 +318,14 @@ public abstract class Layer implements KerasObject {
             shapes.add(s);
         }
         return shapes;
+    }
+
+    private boolean overridesComputeOutputShape() {
+        try {
+            return getClass().getMethod("computeOutputShape", int[].class).getDeclaringClass() != Layer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ calling

@@ -4,37 +4,50 @@ import java.util.Map;
 import keras4j.layers.AbstractLayer;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
+import keras4j.utils.Config;
 
 /**
- * Keras's {@code Masking(mask_value=0.0)}: a timestep is masked when all its features equal {@code maskValue};
- * masked timesteps are zeroed and the mask {@code (batch, timesteps)} is passed to mask-aware layers
- * (RNNs, merge layers, GlobalAveragePooling1D, Dense/Activation/Dropout pass it on).
+ * Masks timesteps whose features all equal {@code maskValue}, Keras's {@code keras.layers.Masking(mask_value=0.0)}.
+ *
+ * <p>Shapes: output = input {@code (batch, timesteps, features)}; the mask it produces has shape
+ * {@code (batch, timesteps)}: {@code mask[b, t] = any(x[b, t, :] != mask_value)} (1 kept, 0 masked). Masked
+ * timesteps are zeroed in the output ({@code where(mask, x, 0)}), and mask-aware layers downstream (RNNs,
+ * pooling, merging, ...) skip them.
+ *
+ * <p>Mask-aware: produces a new mask from its input (an incoming mask is replaced, as in Keras).
  */
 public final class Masking extends AbstractLayer<Masking> {
-    private final float maskValue;
+    private final double maskValue;
 
-    public Masking(float maskValue) {
+    /** {@code Masking()} with {@code mask_value=0.0}. */
+    public Masking() {
+        this(0.0);
+    }
+
+    /** {@code Masking(mask_value)}. */
+    public Masking(double maskValue) {
         this.maskValue = maskValue;
         this.supportsMasking = true;
     }
 
-    public Masking() {
-        this(0f);
+    public double maskValue() {
+        return maskValue;
     }
 
-    /** {@code any(x != maskValue, axis=-1)} as 1/0. */
-    private Tensor keep(Tensor x) {
-        return x.ne(maskValue).max(false, -1);
+    /** 1 where any feature differs from the mask value, keeping the last axis (size 1). */
+    private Tensor keep(Tensor inputs) {
+        if (inputs.rank() == 0) throw new IllegalArgumentException("Layer \"" + name() + "\" (Masking) needs an input of rank >= 1. Received: input_shape=()");
+        return inputs.ne((float) maskValue).max(true, -1);
     }
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        return Ops.multiply(inputs, keep(inputs).expandDims(-1));
+        return Ops.where(keep(inputs), inputs, Tensor.scalar(0f));
     }
 
     @Override
     public Tensor computeMask(Tensor inputs, Tensor mask) {
-        return keep(inputs);
+        return keep(inputs).squeeze(-1);
     }
 
     @Override
@@ -45,13 +58,18 @@ public final class Masking extends AbstractLayer<Masking> {
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();
-        c.put("mask_value", (double) maskValue);
+        c.put("mask_value", maskValue);
         return c;
     }
 
-    public static Masking fromConfig(Map<String, Object> c) {
-        Masking m = new Masking(keras4j.utils.Config.getFloat(c, "mask_value", 0f));
-        m.applyBaseConfig(c);
+    /** Rebuilds from Keras's config ({@code mask_value}, the same key in Keras 2). */
+    public static Masking fromConfig(Map<String, Object> config) {
+        Object v = config.get("mask_value");
+        if (v != null && !(v instanceof Number)) {
+            throw new IllegalArgumentException("Masking: `mask_value` must be a number. Received: mask_value=" + v);
+        }
+        Masking m = new Masking(Config.getDouble(config, "mask_value", 0.0));
+        m.applyBaseConfig(config);
         return m;
     }
 }

@@ -5,24 +5,43 @@ import keras4j.layers.AbstractLayer;
 import keras4j.layers.InputSpec;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
+import keras4j.utils.Config;
 
-/** Keras's {@code RepeatVector(n)}: {@code (batch, features) → (batch, n, features)}. */
+/**
+ * Repeats a vector {@code n} times, Keras's {@code keras.layers.RepeatVector(n)}.
+ *
+ * <p>Shapes: the input must be rank 2, {@code (batch, features) → (batch, n, features)}.
+ * <pre>{@code
+ * Sequential model = new Sequential(new Dense(64).inputDim(784), new RepeatVector(3));
+ * // output shape (None, 3, 64)
+ * }</pre>
+ *
+ * <p>Not mask-aware: an incoming mask is dropped, as in Keras 3.
+ */
 public final class RepeatVector extends AbstractLayer<RepeatVector> {
     private final int n;
 
+    /** {@code RepeatVector(n)}: {@code n} must be positive. */
     public RepeatVector(int n) {
         if (n <= 0) throw new IllegalArgumentException("Argument `n` should be a positive integer. Received: n=" + n);
         this.n = n;
         this.inputSpec = InputSpec.ndim(2);
     }
 
+    /** The repetition factor. */
+    public int n() {
+        return n;
+    }
+
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        return Ops.broadcastTo(Ops.expandDims(inputs, 1), inputs.dim(0), n, inputs.dim(1));
+        int batch = inputs.dim(0), features = inputs.dim(1);
+        return Ops.broadcastTo(Ops.reshape(inputs, batch, 1, features), batch, n, features);
     }
 
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        inputSpec.check(name(), 0, inputShape);
         return new int[] {inputShape[0], n, inputShape[1]};
     }
 
@@ -33,9 +52,13 @@ public final class RepeatVector extends AbstractLayer<RepeatVector> {
         return c;
     }
 
-    public static RepeatVector fromConfig(Map<String, Object> c) {
-        RepeatVector r = new RepeatVector(((Number) c.get("n")).intValue());
-        r.applyBaseConfig(c);
+    /** Rebuilds from Keras's config ({@code n}, same key in Keras 2). */
+    public static RepeatVector fromConfig(Map<String, Object> config) {
+        Object n = config.get("n");
+        if (!(n instanceof Number num)) throw new IllegalArgumentException("RepeatVector config needs an integer `n`. Received: n=" + n);
+        if (num.doubleValue() != Math.rint(num.doubleValue())) throw new IllegalArgumentException("Expected an integer value for `n`, got " + n);
+        RepeatVector r = new RepeatVector(num.intValue());
+        r.applyBaseConfig(config);
         return r;
     }
 }

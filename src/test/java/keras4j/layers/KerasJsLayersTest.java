@@ -1,0 +1,132 @@
+package keras4j.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import keras4j.layers.activations.ELU;
+import keras4j.layers.activations.LeakyReLU;
+import keras4j.layers.activations.PReLU;
+import keras4j.layers.activations.ThresholdedReLU;
+import keras4j.layers.core.Activation;
+import keras4j.layers.core.Dense;
+import keras4j.layers.regularization.Dropout;
+import keras4j.layers.reshaping.Flatten;
+import keras4j.layers.reshaping.Permute;
+import keras4j.layers.reshaping.RepeatVector;
+import keras4j.layers.reshaping.Reshape;
+import keras4j.tensor.Tensor;
+import keras4j.utils.Json;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Layer outputs computed by Keras 2 (Keras.js test data, MIT; see {@code keras-fixtures/kerasjs/layers/README.md}):
+ * the stored weights are set with {@code setWeights} and every case must match within 1e-4 (the stored numbers are
+ * rounded to 6 decimals).
+ */
+class KerasJsLayersTest {
+    private static final String DIR = "/keras-fixtures/kerasjs/layers/";
+    private static final List<String> FILES = List.of("core/Dense.json", "core/Activation.json", "core/Dropout.json", "core/Flatten.json",
+            "core/Reshape.json", "core/Permute.json", "core/RepeatVector.json", "advanced_activations.json");
+
+    /** The layers of each case, in order; the first one receives the case's weights. */
+    private static List<Layer> layers(String id) {
+        return switch (id) {
+            case "core.Dense.0", "core.Dense.3" -> List.of(new Dense(2));
+            case "core.Dense.1", "core.Dense.4" -> List.of(new Dense(2).activation("sigmoid"));
+            case "core.Activation.0" -> List.of(new Dense(2), new Activation("softmax"));
+            case "core.Activation.1" -> List.of(new Dense(2), new Activation("elu"));
+            case "core.Activation.3" -> List.of(new Dense(2), new Activation("softplus"));
+            case "core.Activation.4" -> List.of(new Dense(2), new Activation("softsign"));
+            case "core.Activation.6" -> List.of(new Dense(2), new Activation("tanh"));
+            case "core.Activation.7" -> List.of(new Dense(2), new Activation("sigmoid"));
+            case "core.Activation.9" -> List.of(new Dense(2), new Activation("linear"));
+            case "core.Dropout.0" -> List.of(new Dense(2), new Dropout(0.5));
+            case "core.Flatten.0", "core.Flatten.1" -> List.of(new Flatten());
+            case "core.Permute.0" -> List.of(new Permute(2, 1));
+            case "core.Permute.1" -> List.of(new Permute(3, 2, 1));
+            case "core.Permute.3" -> List.of(new Permute(3, 1, 2, 4));
+            case "core.RepeatVector.0" -> List.of(new RepeatVector(7));
+            case "core.Reshape.0" -> List.of(new Reshape(2, 3));
+            case "core.Reshape.1" -> List.of(new Reshape(6));
+            case "advanced_activations.LeakyReLU.0" -> List.of(new LeakyReLU(0.4));
+            case "advanced_activations.PReLU.0" -> List.of(new PReLU());
+            case "advanced_activations.ELU.0" -> List.of(new ELU(1.1));
+            case "advanced_activations.ThresholdedReLU.0" -> List.of(new ThresholdedReLU(0.9));
+            default -> throw new AssertionError("no configuration for fixture case " + id);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Tensor tensor(Object spec, boolean withBatch) {
+        Map<String, Object> m = (Map<String, Object>) spec;
+        List<Number> data = (List<Number>) m.get("data");
+        List<Number> shape = (List<Number>) m.get("shape");
+        float[] d = new float[data.size()];
+        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
+        int offset = withBatch ? 1 : 0;
+        int[] s = new int[shape.size() + offset];
+        if (withBatch) s[0] = 1;
+        for (int i = 0; i < shape.size(); i++) s[i + offset] = shape.get(i).intValue();
+        return Tensor.of(d, s);
+    }
+
+    private static Map<String, Object> read(String file) {
+        try (InputStream in = KerasJsLayersTest.class.getResourceAsStream(DIR + file)) {
+            assertNotNull(in, DIR + file);
+            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void runCase(String id, Map<String, Object> c) {
+        Tensor x = tensor(c.get("input"), true);
+        Tensor expected = tensor(c.get("expected"), true);
+        List<Layer> layers = layers(id);
+        Tensor y = x;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (i == 0 && c.get("weights") != null) {
+                layer.ensureBuilt(List.of(y.shape()));
+                List<Tensor> weights = new ArrayList<>();
+                for (Object w : (List<Object>) c.get("weights")) weights.add(tensor(w, false));
+                layer.setWeights(weights);
+            }
+            y = layer.apply(y);
+        }
+        assertArrayEquals(expected.shape(), y.shape(), id + ": shape");
+        assertArrayEquals(expected.toFloatArray(), y.toFloatArray(), 1e-4f, id);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStoredCaseMatchesKeras() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String file : FILES) {
+            for (Map.Entry<String, Object> e : read(file).entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) e.getValue();
+                tests.add(DynamicTest.dynamicTest(e.getKey(), () -> runCase(e.getKey(), c)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theFixturesHoldTwentyFourCases() {
+        int n = 0;
+        for (String file : FILES) n += read(file).size();
+        assertEquals(24, n);
+    }
+}
