@@ -13,7 +13,7 @@ import keras4j.utils.Seeds;
 /**
  * The README's main job: builds the seed's MLP, prints its summary, trains it with the progress bar on
  * Fashion-MNIST when Debian's {@code dataset-fashion-mnist} is installed (else on the bundled 8×8 digits),
- * and prints the test accuracy. Run with {@code mvn -q compile exec:java}.
+ * and prints the test accuracy. Run with {@code mvn -q compile exec:exec}; the argument {@code digits} forces the digits.
  */
 public final class Quickstart {
     private Quickstart() {}
@@ -22,7 +22,8 @@ public final class Quickstart {
         Seeds.setRandomSeed(42);
         Dataset train, test;
         int epochs;
-        if (Datasets.fashionMnistAvailable()) {
+        boolean digitsRequested = args.length > 0 && args[0].equals("digits");
+        if (Datasets.fashionMnistAvailable() && !digitsRequested) {
             Dataset.Split split = Datasets.fashionMnist();
             train = split.train();
             test = split.test();
