@@ -30,8 +30,10 @@ public class ModelCheckpoint extends Callback {
     private int batchesSinceSave;
 
     public ModelCheckpoint(String filepath) {
+        if (!filepath.endsWith(".keras") && !filepath.endsWith(".weights.h5")) {
+            throw new IllegalArgumentException("The filepath provided must end in `.keras` (Keras model format), or in `.weights.h5` with saveWeightsOnly(true). Received: filepath=" + filepath);
+        }
         this.filepath = filepath;
-        checkExtension();
     }
 
     private void checkExtension() {
@@ -85,6 +87,7 @@ public class ModelCheckpoint extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        checkExtension();
         maximize = MonitorMode.maximize(mode, monitor);
         best = initialValueThreshold != null ? initialValueThreshold : (maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         batchesSinceSave = 0;
