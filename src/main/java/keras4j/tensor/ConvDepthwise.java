@@ -60,10 +60,10 @@ final class ConvDepthwise {
         t /= oh;
         int dd = t % od, b = t / od;
         for (int r = r0; r < r1; r++) {
-            int baseD = dd * c.s[0] - c.pad[0], baseH = h * c.s[1] - c.pad[1], baseW = w * c.s[2] - c.pad[2];
-            int d0 = c.firstTap(0, baseD), d1 = c.endTap(0, baseD);
-            int h0 = c.firstTap(1, baseH), h1 = c.endTap(1, baseH);
-            int w0 = c.firstTap(2, baseW), w1 = c.endTap(2, baseW);
+            int baseD = c.origin[0][dd], baseH = c.origin[1][h], baseW = c.origin[2][w];
+            int d0 = c.tapLo[0][dd], d1 = c.tapHi[0][dd];
+            int h0 = c.tapLo[1][h], h1 = c.tapHi[1][h];
+            int w0 = c.tapLo[2][w], w1 = c.tapHi[2][w];
             int image = b * c.inSpatial, oo = r * cout;
             for (int i = d0; i < d1; i++) {
                 int pd = baseD + i * c.d[0];

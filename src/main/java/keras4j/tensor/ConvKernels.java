@@ -29,6 +29,8 @@ public final class ConvKernels {
     static final int MIN_CHUNK_ROWS = 32;
     /** Chunks never have more rows than this, so work splits into enough pieces to balance threads. */
     static final int MAX_CHUNK_ROWS = 2048;
+    /** Test hook: null chooses the kernel-gradient orientation by shape; true or false forces it. */
+    static volatile Boolean orientationOverride;
 
     // ------------------------------------------------------------------ tensor forms
 
@@ -84,8 +86,7 @@ public final class ConvKernels {
             return;
         }
         final int chunk = chunkRows(c);
-        int chunks = ceilDiv(c.rows, chunk);
-        Parallel.forRange(chunks, t -> {
+        Parallel.forRange(ceilDiv(c.rows, chunk), t -> {
             int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk);
             float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
             ConvPatches.im2col(c, x, r0, r1, cols);
@@ -142,25 +143,70 @@ public final class ConvKernels {
         final int chunk = chunkRows(c);
         final int chunks = ceilDiv(c.rows, chunk);
         final int tasks = Math.min(Parallel.threads(), chunks);
-        final float[][] parts = tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
+        // Transposed, each task accumulates dwᵀ = dyᵀ · cols (outChannels × patch), which is transposed at the end.
+        final boolean transposed = transposedKernelGradient(c);
+        final float[][] parts = transposed ? ConvScratch.partials(tasks, dw.length) : tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
         Parallel.forRange(tasks, t -> {
-            float[] target = t == 0 ? dw : parts[t - 1];
+            float[] target = transposed ? parts[t] : t == 0 ? dw : parts[t - 1];
             int first = (int) ((long) chunks * t / tasks), last = (int) ((long) chunks * (t + 1) / tasks);
             for (int ch = first; ch < last; ch++) {
-                int r0 = ch * chunk, r1 = Math.min(c.rows, r0 + chunk);
-                float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+                int r0 = ch * chunk, r1 = Math.min(c.rows, r0 + chunk), rc = r1 - r0;
+                float[] cols = ConvScratch.patches(rc * c.cols);
                 ConvPatches.im2col(c, x, r0, r1, cols);
                 float beta = ch == first ? 0f : 1f;
                 for (int g = 0; g < c.groups; g++) {
-                    Gemm.sgemm(true, false, c.patch, c.coutG, r1 - r0, 1f, cols, g * c.patch, c.cols, dy, r0 * cout + g * c.coutG, cout,
-                            beta, target, g * c.coutG, cout);
+                    if (transposed) {
+                        Gemm.sgemm(true, false, c.coutG, c.patch, rc, 1f, dy, r0 * cout + g * c.coutG, cout, cols, g * c.patch, c.cols,
+                                beta, target, g * c.coutG * c.patch, c.patch);
+                    } else {
+                        Gemm.sgemm(true, false, c.patch, c.coutG, rc, 1f, cols, g * c.patch, c.cols, dy, r0 * cout + g * c.coutG, cout,
+                                beta, target, g * c.coutG, cout);
+                    }
                 }
             }
         });
-        for (int p = 0; p < tasks - 1; p++) {
+        float[] sum = transposed ? parts[0] : dw;
+        for (int p = transposed ? 1 : 0; p < (transposed ? tasks : tasks - 1); p++) {
             float[] part = parts[p];
-            for (int i = 0; i < dw.length; i++) dw[i] += part[i];
+            for (int i = 0; i < dw.length; i++) sum[i] += part[i];
         }
+        if (transposed) transpose(sum, cout, c.patch, dw, 0);
+    }
+
+    /** {@code dst[off + j·rows + i] = src[i·cols + j]}: a {@code rows × cols} matrix transposed into {@code dst}, in cache-sized tiles. */
+    static void transpose(float[] src, int rows, int cols, float[] dst, int off) {
+        final int tile = 16;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(rows, i0 + tile);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(cols, j0 + tile);
+                for (int j = j0; j < j1; j++) {
+                    int d = off + j * rows;
+                    for (int i = i0; i < i1; i++) dst[d + i] = src[i * cols + j];
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ orientation
+
+    /**
+     * Whether the kernel gradient runs as {@code dwᵀ = dyᵀ · cols} rather than {@code dw = colsᵀ · dy}: the GEMM
+     * micro-tile is MR rows by NR columns (NR ≫ MR), so the orientation that fills whole tiles on both sides wins
+     * (few output channels fill it far better as rows than as columns).
+     */
+    static boolean transposedKernelGradient(ConvSpec c) {
+        Boolean forced = orientationOverride;
+        if (forced != null) return forced;
+        GemmKernel k = Gemm.kernel();
+        double normal = fill(c.patch, k.mr()) * fill(c.coutG, k.nr());
+        double swapped = fill(c.coutG, k.mr()) * fill(c.patch, k.nr());
+        return swapped > normal + 0.05;
+    }
+
+    /** The fraction of {@code ceil(n / tile)} tiles that {@code n} fills. */
+    private static double fill(int n, int tile) {
+        return n / (double) GemmKernel.roundUp(n, tile);
     }
 
     // ------------------------------------------------------------------ work partitioning

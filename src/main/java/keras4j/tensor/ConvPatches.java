@@ -32,40 +32,37 @@ final class ConvPatches {
     private static void walk(ConvSpec c, float[] x, int r0, int r1, float[] cols, boolean scatter) {
         final int od = c.out[0], oh = c.out[1], ow = c.out[2];
         final int ih = c.in[1], iw = c.in[2];
-        final int kh = c.k[1], kw = c.k[2];
+        final int kd = c.k[0], kh = c.k[1], kw = c.k[2];
+        final int dd = c.d[0], dh = c.d[1], dw = c.d[2];
         final int cin = c.inChannels, cinG = c.cinG, groups = c.groups, width = c.cols, patch = c.patch;
-        final int stepW = c.d[2] * cin;
+        final int[] originD = c.origin[0], originH = c.origin[1], originW = c.origin[2];
+        final int[] loD = c.tapLo[0], loH = c.tapLo[1], loW = c.tapLo[2];
+        final int[] hiD = c.tapHi[0], hiH = c.tapHi[1], hiW = c.tapHi[2];
         int w = r0 % ow, t = r0 / ow;
         int h = t % oh;
         t /= oh;
-        int dd = t % od, b = t / od;
-        for (int r = r0; r < r1; r++) {
-            int row = (r - r0) * width;
-            int baseD = dd * c.s[0] - c.pad[0], baseH = h * c.s[1] - c.pad[1], baseW = w * c.s[2] - c.pad[2];
-            int d0 = c.firstTap(0, baseD), d1 = c.endTap(0, baseD);
-            int h0 = c.firstTap(1, baseH), h1 = c.endTap(1, baseH);
-            int w0 = c.firstTap(2, baseW), w1 = c.endTap(2, baseW);
-            if (!scatter && (d0 > 0 || h0 > 0 || w0 > 0 || d1 < c.k[0] || h1 < kh || w1 < kw)) {
+        int z = t % od, b = t / od;
+        for (int r = r0, row = 0; r < r1; r++, row += width) {
+            int d0 = loD[z], d1 = hiD[z], h0 = loH[h], h1 = hiH[h], w0 = loW[w], w1 = hiW[w];
+            if (!scatter && (d0 != 0 || h0 != 0 || w0 != 0 || d1 != kd || h1 != kh || w1 != kw)) {
                 Arrays.fill(cols, row, row + width, 0f);
             }
-            int image = b * c.inSpatial;
-            for (int i = d0; i < d1; i++) {
-                int pd = baseD + i * c.d[0];
-                for (int j = h0; j < h1; j++) {
-                    int ph = baseH + j * c.d[1];
-                    int tap0 = (i * kh + j) * kw;
-                    int src = (image + (pd * ih + ph) * iw + baseW + w0 * c.d[2]) * cin;
-                    if (groups == 1) {
-                        int dst = row + (tap0 + w0) * cin;
-                        if (c.d[2] == 1) {
-                            move(x, src, cols, dst, (w1 - w0) * cin, scatter);
+            if (w0 < w1) {
+                int image = b * c.inSpatial, baseW = originW[w] + w0 * dw;
+                for (int i = d0; i < d1; i++) {
+                    int pd = originD[z] + i * dd;
+                    for (int j = h0; j < h1; j++) {
+                        int ph = originH[h] + j * dh;
+                        int tap = (i * kh + j) * kw + w0;
+                        int src = (image + (pd * ih + ph) * iw + baseW) * cin;
+                        if (groups == 1 && dw == 1) {
+                            move(x, src, cols, row + tap * cin, (w1 - w0) * cin, scatter);
+                        } else if (groups == 1) {
+                            for (int q = w0; q < w1; q++, src += dw * cin, tap++) move(x, src, cols, row + tap * cin, cin, scatter);
                         } else {
-                            for (int q = w0; q < w1; q++, src += stepW, dst += cin) move(x, src, cols, dst, cin, scatter);
-                        }
-                    } else {
-                        for (int q = w0; q < w1; q++, src += stepW) {
-                            int dst = row + (tap0 + q) * cinG;
-                            for (int g = 0; g < groups; g++) move(x, src + g * cinG, cols, dst + g * patch, cinG, scatter);
+                            for (int q = w0; q < w1; q++, src += dw * cin, tap++) {
+                                for (int g = 0; g < groups; g++) move(x, src + g * cinG, cols, row + g * patch + tap * cinG, cinG, scatter);
+                            }
                         }
                     }
                 }
@@ -74,8 +71,8 @@ final class ConvPatches {
                 w = 0;
                 if (++h == oh) {
                     h = 0;
-                    if (++dd == od) {
-                        dd = 0;
+                    if (++z == od) {
+                        z = 0;
                         b++;
                     }
                 }
@@ -86,11 +83,16 @@ final class ConvPatches {
     /** Copies {@code x[xo..xo+n)} to {@code cols[co..co+n)}, or adds the latter into the former when scattering. */
     private static void move(float[] x, int xo, float[] cols, int co, int n, boolean scatter) {
         if (scatter) {
-            for (int i = 0; i < n; i++) x[xo + i] += cols[co + i];
+            add(cols, co, x, xo, n);
         } else if (n < SHORT_RUN) {
             for (int i = 0; i < n; i++) cols[co + i] = x[xo + i];
         } else {
             System.arraycopy(x, xo, cols, co, n);
         }
+    }
+
+    /** {@code dst[d..d+n) += src[s..s+n)}. */
+    static void add(float[] src, int s, float[] dst, int d, int n) {
+        for (int i = 0; i < n; i++) dst[d + i] += src[s + i];
     }
 }

@@ -42,6 +42,13 @@ public final class ConvSpec {
     final int cols;
     /** Rows of the patch matrix: {@code batch · outSpatial}. */
     final int rows;
+    /**
+     * Per axis and output position {@code o}: the input position of tap 0 ({@code o·s − pad}) and the range
+     * {@code [tapLo, tapHi)} of taps that fall inside the input (empty when {@code tapLo >= tapHi}).
+     */
+    final int[][] origin = new int[3][];
+    final int[][] tapLo = new int[3][];
+    final int[][] tapHi = new int[3][];
 
     private ConvSpec(int[] inputShape, int[] kernelShape, int[] strides, int[] dilations, int[] padBefore, int[] padAfter, int groups) {
         rank = inputShape.length - 2;
@@ -73,6 +80,19 @@ public final class ConvSpec {
         patch = kSpatial * cinG;
         cols = patch * groups;
         rows = Math.multiplyExact(batch, outSpatial);
+        for (int a = 0; a < 3; a++) {
+            int n = Math.max(0, out[a]);
+            origin[a] = new int[n];
+            tapLo[a] = new int[n];
+            tapHi[a] = new int[n];
+            for (int o = 0; o < n; o++) {
+                int base = o * s[a] - pad[a];
+                origin[a][o] = base;
+                tapLo[a][o] = base >= 0 ? 0 : Math.min(k[a], (-base + d[a] - 1) / d[a]);
+                int room = in[a] - base;
+                tapHi[a][o] = room <= 0 ? 0 : Math.min(k[a], (room + d[a] - 1) / d[a]);
+            }
+        }
     }
 
     /**
@@ -188,19 +208,6 @@ public final class ConvSpec {
     /** One input channel per group with several groups (depthwise convolution): handled by a direct loop. */
     boolean isDepthwise() {
         return cinG == 1 && groups > 1;
-    }
-
-    /** First kernel tap along axis {@code a} whose input position {@code base + t·d} is inside the input. */
-    int firstTap(int a, int base) {
-        if (base >= 0) return 0;
-        return Math.min(k[a], (-base + d[a] - 1) / d[a]);
-    }
-
-    /** One past the last kernel tap along axis {@code a} that stays inside the input. */
-    int endTap(int a, int base) {
-        int room = in[a] - base;
-        if (room <= 0) return 0;
-        return Math.min(k[a], (room + d[a] - 1) / d[a]);
     }
 
     @Override

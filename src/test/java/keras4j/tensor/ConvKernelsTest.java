@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
 class ConvKernelsTest {
@@ -20,8 +22,9 @@ class ConvKernelsTest {
     private final int savedThreads = Parallel.threads();
 
     @AfterEach
-    void restoreThreads() {
+    void restore() {
         Parallel.setThreads(savedThreads);
+        ConvKernels.orientationOverride = null;
     }
 
     /** One geometry: input and kernel shapes, strides, dilations, padding before/after, groups. */
@@ -102,7 +105,11 @@ class ConvKernelsTest {
                 new Case("1x1 strided", new int[] {2, 15, 15, 4}, new int[] {1, 1, 4, 5}, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0},
                         new int[] {0, 0}, 1),
                 new Case("wide channels", new int[] {2, 9, 9, 70}, new int[] {3, 3, 70, 33}, new int[] {1, 1}, new int[] {2, 2}, new int[] {2, 2},
-                        new int[] {2, 2}, 1));
+                        new int[] {2, 2}, 1),
+                new Case("many filters", new int[] {3, 12, 11, 5}, new int[] {3, 3, 5, 72}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1},
+                        new int[] {1, 1}, 1),
+                new Case("many filters groups", new int[] {2, 20, 6}, new int[] {4, 3, 130}, new int[] {2}, new int[] {1}, new int[] {1},
+                        new int[] {2}, 2));
     }
 
     private static void compare(Case c) {
@@ -125,17 +132,28 @@ class ConvKernelsTest {
         assertTrue(ConvReference.relativeError(dw, dwRef) <= TOLERANCE, () -> "kernel gradient " + c + ": error " + ConvReference.relativeError(dw, dwRef));
     }
 
-    @ParameterizedTest(name = "threads={0}")
-    @ValueSource(ints = {1, 2})
-    void randomGeometriesMatchTheReference(int threads) {
+    /** Threads 1-3 crossed with the kernel-gradient orientations (chosen by shape, forced normal, forced transposed). */
+    static Stream<Arguments> settings() {
+        List<Arguments> out = new ArrayList<>();
+        for (int threads = 1; threads <= 3; threads++) {
+            for (Boolean orientation : new Boolean[] {null, false, true}) out.add(Arguments.of(threads, orientation));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @MethodSource("settings")
+    void randomGeometriesMatchTheReference(int threads, Boolean transposed) {
         Parallel.setThreads(threads);
+        ConvKernels.orientationOverride = transposed;
         for (Case c : randomCases(20261126L + threads, 240)) compare(c);
     }
 
-    @ParameterizedTest(name = "threads={0}")
-    @ValueSource(ints = {1, 2, 3})
-    void largeGeometriesMatchTheReference(int threads) {
+    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @MethodSource("settings")
+    void largeGeometriesMatchTheReference(int threads, Boolean transposed) {
         Parallel.setThreads(threads);
+        ConvKernels.orientationOverride = transposed;
         for (Case c : largeCases()) compare(c);
     }
 
