@@ -1,0 +1,283 @@
+package keras4j.layers.convolutional;
+
+import java.util.List;
+import java.util.Map;
+import keras4j.activations.ActivationFunction;
+import keras4j.activations.Activations;
+import keras4j.autograd.Variable;
+import keras4j.constraints.Constraint;
+import keras4j.constraints.Constraints;
+import keras4j.initializers.Initializer;
+import keras4j.initializers.Initializers;
+import keras4j.layers.AbstractLayer;
+import keras4j.layers.InputSpec;
+import keras4j.ops.ConvOps;
+import keras4j.ops.Ops;
+import keras4j.regularizers.Regularizer;
+import keras4j.regularizers.Regularizers;
+import keras4j.tensor.Tensor;
+import keras4j.utils.Config;
+
+/**
+ * What every convolution layer shares (Keras's {@code BaseConv}, {@code BaseConvTranspose},
+ * {@code BaseDepthwiseConv} and {@code BaseSeparableConv} all have these arguments): the window
+ * ({@code kernel_size}, {@code strides}, {@code padding}, {@code dilation_rate}), the
+ * {@code data_format}, the activation, and the bias with its initializer, regularizer and constraint,
+ * plus the activity regularizer.
+ *
+ * <p>Options are fluent setters named as Keras's keyword arguments and validated with Keras's messages;
+ * they cannot change once the layer is built. Inputs are {@code (batch, *spatial, channels)} for
+ * {@code "channels_last"} (the default) or {@code (batch, channels, *spatial)} for {@code "channels_first"}.
+ *
+ * @param <T> the concrete layer class
+ */
+public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLayer<T> {
+    final int rank;
+    final int[] kernelSize;
+    int[] strides;
+    String padding = "valid";
+    String dataFormat = "channels_last";
+    int[] dilationRate;
+    ActivationFunction activation = Activations.get(null);
+    boolean useBias = true;
+    Initializer biasInitializer = Initializers.get("zeros");
+    Regularizer biasRegularizer;
+    Regularizer activityRegularizer;
+    Constraint biasConstraint;
+    Variable bias;
+
+    AbstractConv(int rank, int[] kernelSize) {
+        this.rank = rank;
+        this.kernelSize = ConvArgs.tuple(kernelSize, rank, "kernel_size", false);
+        this.strides = ConvArgs.tuple(new int[] {1}, rank, "strides", false);
+        this.dilationRate = strides.clone();
+        this.inputSpec = InputSpec.minNdim(rank + 2);
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /** Keras's {@code strides}: one value for every spatial axis or one per axis, each positive. */
+    public T strides(int... strides) {
+        checkMutable();
+        int[] s = ConvArgs.tuple(strides, rank, "strides", false);
+        validateWindow(s, dilationRate);
+        this.strides = s;
+        return self();
+    }
+
+    /** Keras's {@code padding}: {@code "valid"} or {@code "same"} (case-insensitive); Conv1D also accepts {@code "causal"}. */
+    public T padding(String padding) {
+        checkMutable();
+        this.padding = ConvOps.standardizePadding(padding, allowsCausal());
+        return self();
+    }
+
+    /** Keras's {@code data_format}: {@code "channels_last"} (default, also for null) or {@code "channels_first"}. */
+    public T dataFormat(String dataFormat) {
+        checkMutable();
+        this.dataFormat = ConvOps.standardizeDataFormat(dataFormat);
+        return self();
+    }
+
+    /** Keras's {@code dilation_rate}: one value for every spatial axis or one per axis, each positive. */
+    public T dilationRate(int... dilationRate) {
+        checkMutable();
+        int[] d = ConvArgs.tuple(dilationRate, rank, "dilation_rate", false);
+        validateWindow(strides, d);
+        this.dilationRate = d;
+        return self();
+    }
+
+    /** Keras's {@code activation}: a name ({@code "relu"}), an {@link ActivationFunction}, or null for linear. */
+    public T activation(Object activation) {
+        checkMutable();
+        this.activation = Activations.get(activation);
+        return self();
+    }
+
+    /** Keras's {@code use_bias}. */
+    public T useBias(boolean useBias) {
+        checkMutable();
+        this.useBias = useBias;
+        return self();
+    }
+
+    /** Keras's {@code bias_initializer}: a name, a serialized map or an {@link Initializer}; null means {@code "zeros"}. */
+    public T biasInitializer(Object initializer) {
+        checkMutable();
+        this.biasInitializer = initializer == null ? Initializers.get("zeros") : Initializers.get(initializer);
+        return self();
+    }
+
+    /** Keras's {@code bias_regularizer}: a name, a serialized map, a {@link Regularizer}, or null. */
+    public T biasRegularizer(Object regularizer) {
+        checkMutable();
+        this.biasRegularizer = Regularizers.get(regularizer);
+        return self();
+    }
+
+    /** Keras's {@code activity_regularizer}: a penalty on the layer's output, divided by the batch size. */
+    public T activityRegularizer(Object regularizer) {
+        checkMutable();
+        Regularizer r = Regularizers.get(regularizer);
+        this.activityRegularizer = r;
+        setActivityRegularizer(r == null ? null : r::call, r == null ? null : Regularizers.serialize(r));
+        return self();
+    }
+
+    /** Keras's {@code bias_constraint}: a name, a serialized map, a {@link Constraint}, or null. */
+    public T biasConstraint(Object constraint) {
+        checkMutable();
+        this.biasConstraint = Constraints.get(constraint);
+        return self();
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public int[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    public String padding() {
+        return padding;
+    }
+
+    public String dataFormat() {
+        return dataFormat;
+    }
+
+    public int[] dilationRate() {
+        return dilationRate.clone();
+    }
+
+    public ActivationFunction activation() {
+        return activation;
+    }
+
+    public boolean useBias() {
+        return useBias;
+    }
+
+    /** The bias weight, or null before building or without bias. */
+    public Variable bias() {
+        return bias;
+    }
+
+    // ------------------------------------------------------------------ hooks for subclasses
+
+    /** Whether {@code "causal"} padding is accepted (Conv1D only, as in Keras). */
+    boolean allowsCausal() {
+        return false;
+    }
+
+    /** Checks a candidate strides/dilation pair (and any option tied to them); the default accepts all. */
+    void validateWindow(int[] strides, int[] dilationRate) {
+    }
+
+    final void checkMutable() {
+        if (built()) {
+            throw new IllegalStateException("Layer \"" + name() + "\": options cannot be changed after the layer is built (as in Keras, "
+                    + "attributes are fixed once the layer has been called)");
+        }
+    }
+
+    /** The channel axis of a batch-first shape. */
+    final int channelAxis() {
+        return dataFormat.equals("channels_last") ? -1 : 1;
+    }
+
+    /** The (known) number of input channels of a batch-first input shape. */
+    final int inputChannels(int[] inputShape) {
+        int axis = dataFormat.equals("channels_last") ? inputShape.length - 1 : 1;
+        int channels = inputShape[axis];
+        if (channels < 0) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\": the channel dimension of the inputs should be defined. The input_shape received is "
+                    + formatShape(inputShape) + ", where axis " + axis + " (0-based) is the channel dimension, which found to be `None`.");
+        }
+        return channels;
+    }
+
+    /** Restricts later inputs to this channel count (Keras's InputSpec with {@code axes={channel_axis: channels}}). */
+    final void fixInputChannels(int channels) {
+        this.inputSpec = InputSpec.minNdim(rank + 2).axis(channelAxis(), channels);
+    }
+
+    /** Creates the bias of {@code size} when {@code use_bias}. */
+    final void buildBias(int size) {
+        if (!useBias) return;
+        Regularizer r = biasRegularizer;
+        bias = addWeight("bias", new int[] {size}, biasInitializer::call, r == null ? null : r::call, biasConstraint, true);
+    }
+
+    /** Adds the bias along the channel axis and applies the activation (the tail of Keras's {@code call}). */
+    final Tensor finish(Tensor outputs) {
+        Tensor y = outputs;
+        if (useBias) {
+            Tensor b = bias.value();
+            if (dataFormat.equals("channels_first")) {
+                int[] shape = new int[rank + 2];
+                java.util.Arrays.fill(shape, 1);
+                shape[1] = b.size();
+                b = Ops.reshape(b, shape);
+            }
+            y = Ops.add(y, b);
+        }
+        return activation.apply(y);
+    }
+
+    /** Uses {@link #computeOutputShape(int[])}, so unknown sizes (-1) stay unknown in symbolic calls. */
+    @Override
+    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+        if (inputShapes.size() != 1) return super.computeOutputShapes(inputShapes);
+        return List.of(computeOutputShape(inputShapes.get(0)));
+    }
+
+    // ------------------------------------------------------------------ config
+
+    static Object serialize(Initializer initializer) {
+        return initializer == null ? null : Initializers.serialize(initializer);
+    }
+
+    static Object serialize(Regularizer regularizer) {
+        return regularizer == null ? null : Regularizers.serialize(regularizer);
+    }
+
+    static Object serialize(Constraint constraint) {
+        return constraint == null ? null : Constraints.serialize(constraint);
+    }
+
+    /** The window entries of a config in Keras's order, from {@code kernel_size} to {@code dilation_rate}. */
+    final void putWindow(Map<String, Object> c, int[] outputPadding, boolean withOutputPadding) {
+        c.put("kernel_size", ConvArgs.list(kernelSize));
+        c.put("strides", ConvArgs.list(strides));
+        c.put("padding", padding);
+        if (withOutputPadding) c.put("output_padding", outputPadding == null ? null : ConvArgs.list(outputPadding));
+        c.put("data_format", dataFormat);
+        c.put("dilation_rate", ConvArgs.list(dilationRate));
+    }
+
+    /**
+     * Applies the shared options of a Keras 3 or Keras 2 config (absent keys keep Keras's defaults), plus
+     * {@code name}, {@code trainable} and {@code batch_input_shape}/{@code batch_shape}.
+     */
+    static <L extends AbstractConv<L>> L applyCommonConfig(L layer, Map<String, Object> config) {
+        layer.applyBaseConfig(config);
+        int[] s = ConvArgs.ints(config, "strides");
+        int[] d = ConvArgs.ints(config, "dilation_rate");
+        if (d != null) layer.dilationRate(d);
+        if (s != null) layer.strides(s);
+        if (config.get("padding") != null) layer.padding(Config.getString(config, "padding", "valid"));
+        layer.dataFormat(Config.getString(config, "data_format", null));
+        layer.activation(config.get("activation"));
+        layer.useBias(Config.getBool(config, "use_bias", true));
+        layer.biasInitializer(config.get("bias_initializer"));
+        layer.biasRegularizer(config.get("bias_regularizer"));
+        layer.activityRegularizer(config.get("activity_regularizer"));
+        layer.biasConstraint(config.get("bias_constraint"));
+        return layer;
+    }
+}

@@ -1,0 +1,236 @@
+package keras4j.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Convolution kernels of every rank (1, 2, 3) in channels-last layout, described by a {@link ConvSpec}:
+ * the forward pass {@code y = x ⋆ w} (cross-correlation, as Keras computes it), the gradient with
+ * respect to the input and the gradient with respect to the kernel.
+ *
+ * <p>Algorithm: the input is lowered to a patch matrix (im2col) of shape
+ * {@code (batch·outSpatial, kSpatial·inChannels)} in chunks of rows small enough to stay in cache, each
+ * chunk is multiplied with the kernel {@code (kSpatial·inChannels/groups, outChannels/groups)} by
+ * {@link Gemm} once per group, and chunks run in parallel through {@link Parallel#forRange}. The input
+ * gradient multiplies with the transposed kernel and scatters back (col2im), parallel over whole
+ * images so no two threads write the same input element; the kernel gradient sums per-thread partial
+ * products. A 1×…×1 convolution with stride 1 and no padding is a single matrix product without
+ * patches, and depthwise convolutions (one input channel per group) use a direct loop
+ * ({@link ConvDepthwise}). Patch buffers are per thread and reused across calls.
+ *
+ * <p>The {@code float[]} methods write their output argument and modify nothing else; arrays are
+ * row-major in the shapes of the spec.
+ */
+public final class ConvKernels {
+    private ConvKernels() {}
+
+    /** Target number of patch-matrix floats per chunk (1 MiB), so a chunk stays in the L2 cache. */
+    static final int PATCH_BUDGET = 1 << 18;
+    /** Chunks never have fewer rows than this, so the matrix products stay efficient for large patches. */
+    static final int MIN_CHUNK_ROWS = 32;
+    /** Chunks never have more rows than this, so work splits into enough pieces to balance threads. */
+    static final int MAX_CHUNK_ROWS = 2048;
+    /** Test hook: null chooses the kernel-gradient orientation by shape; true or false forces it. */
+    static volatile Boolean orientationOverride;
+
+    // ------------------------------------------------------------------ tensor forms
+
+    /** {@code y[b, o, f] = Σ_{k, c} x[b, o·s + k·d − pad, c] · w[k, c, f]} over each group's channels; x is {@code spec.inputShape()}. */
+    public static Tensor forward(ConvSpec spec, Tensor x, Tensor w) {
+        check("input", x.shape, spec.inputShape());
+        check("kernel", w.shape, spec.kernelShape());
+        int[] shape = spec.outputShape();
+        float[] y = new float[Shapes.size(shape)];
+        forward(spec, x.data, w.data, y);
+        return new Tensor(y, shape);
+    }
+
+    /** The gradient of {@link #forward} with respect to x, given the output gradient {@code dy}. */
+    public static Tensor backwardInput(ConvSpec spec, Tensor dy, Tensor w) {
+        check("output gradient", dy.shape, spec.outputShape());
+        check("kernel", w.shape, spec.kernelShape());
+        int[] shape = spec.inputShape();
+        float[] dx = new float[Shapes.size(shape)];
+        backwardInput(spec, dy.data, w.data, dx);
+        return new Tensor(dx, shape);
+    }
+
+    /** The gradient of {@link #forward} with respect to w, given the input x and the output gradient {@code dy}. */
+    public static Tensor backwardKernel(ConvSpec spec, Tensor x, Tensor dy) {
+        check("input", x.shape, spec.inputShape());
+        check("output gradient", dy.shape, spec.outputShape());
+        int[] shape = spec.kernelShape();
+        float[] dw = new float[Shapes.size(shape)];
+        backwardKernel(spec, x.data, dy.data, dw);
+        return new Tensor(dw, shape);
+    }
+
+    private static void check(String what, int[] got, int[] expected) {
+        if (!Arrays.equals(got, expected)) {
+            throw new IllegalArgumentException("conv: " + what + " has shape " + Shapes.str(got) + ", expected " + Shapes.str(expected));
+        }
+    }
+
+    // ------------------------------------------------------------------ array forms
+
+    /** Forward pass into {@code y} (overwritten). */
+    public static void forward(ConvSpec c, float[] x, float[] w, float[] y) {
+        if (c.isDepthwise()) {
+            ConvDepthwise.forward(c, x, w, y);
+            return;
+        }
+        final int cout = c.outChannels;
+        if (c.isPointwise()) {
+            for (int g = 0; g < c.groups; g++) {
+                Gemm.sgemm(false, false, c.rows, c.coutG, c.cinG, 1f, x, g * c.cinG, c.inChannels, w, g * c.coutG, cout, 0f, y, g * c.coutG, cout);
+            }
+            return;
+        }
+        final int chunk = chunkRows(c);
+        Parallel.forRange(ceilDiv(c.rows, chunk), t -> {
+            int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk);
+            float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+            ConvPatches.im2col(c, x, r0, r1, cols);
+            for (int g = 0; g < c.groups; g++) {
+                Gemm.sgemm(false, false, r1 - r0, c.coutG, c.patch, 1f, cols, g * c.patch, c.cols, w, g * c.coutG, cout,
+                        0f, y, r0 * cout + g * c.coutG, cout);
+            }
+        });
+    }
+
+    /** Input gradient into {@code dx} (overwritten). */
+    public static void backwardInput(ConvSpec c, float[] dy, float[] w, float[] dx) {
+        if (c.isDepthwise()) {
+            ConvDepthwise.backwardInput(c, dy, w, dx);
+            return;
+        }
+        final int cout = c.outChannels;
+        if (c.isPointwise()) {
+            for (int g = 0; g < c.groups; g++) {
+                Gemm.sgemm(false, true, c.rows, c.cinG, c.coutG, 1f, dy, g * c.coutG, cout, w, g * c.coutG, cout, 0f, dx, g * c.cinG, c.inChannels);
+            }
+            return;
+        }
+        Arrays.fill(dx, 0f);
+        final int chunk = chunkRows(c);
+        final int perTask = imagesPerTask(c, chunk);
+        Parallel.forRange(ceilDiv(c.batch, perTask), t -> {
+            int end = Math.min(c.batch, (t + 1) * perTask) * c.outSpatial;
+            for (int r0 = t * perTask * c.outSpatial; r0 < end; r0 += chunk) {
+                int r1 = Math.min(end, r0 + chunk);
+                float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+                for (int g = 0; g < c.groups; g++) {
+                    Gemm.sgemm(false, true, r1 - r0, c.patch, c.coutG, 1f, dy, r0 * cout + g * c.coutG, cout, w, g * c.coutG, cout,
+                            0f, cols, g * c.patch, c.cols);
+                }
+                ConvPatches.col2im(c, cols, r0, r1, dx);
+            }
+        });
+    }
+
+    /** Kernel gradient into {@code dw} (overwritten). */
+    public static void backwardKernel(ConvSpec c, float[] x, float[] dy, float[] dw) {
+        if (c.isDepthwise()) {
+            ConvDepthwise.backwardKernel(c, x, dy, dw);
+            return;
+        }
+        final int cout = c.outChannels;
+        if (c.isPointwise()) {
+            for (int g = 0; g < c.groups; g++) {
+                Gemm.sgemm(true, false, c.cinG, c.coutG, c.rows, 1f, x, g * c.cinG, c.inChannels, dy, g * c.coutG, cout, 0f, dw, g * c.coutG, cout);
+            }
+            return;
+        }
+        final int chunk = chunkRows(c);
+        final int chunks = ceilDiv(c.rows, chunk);
+        final int tasks = Math.min(Parallel.threads(), chunks);
+        // Transposed, each task accumulates dwᵀ = dyᵀ · cols (outChannels × patch), which is transposed at the end.
+        final boolean transposed = transposedKernelGradient(c);
+        final float[][] parts = transposed ? ConvScratch.partials(tasks, dw.length) : tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
+        Parallel.forRange(tasks, t -> {
+            float[] target = transposed ? parts[t] : t == 0 ? dw : parts[t - 1];
+            int first = (int) ((long) chunks * t / tasks), last = (int) ((long) chunks * (t + 1) / tasks);
+            for (int ch = first; ch < last; ch++) {
+                int r0 = ch * chunk, r1 = Math.min(c.rows, r0 + chunk), rc = r1 - r0;
+                float[] cols = ConvScratch.patches(rc * c.cols);
+                ConvPatches.im2col(c, x, r0, r1, cols);
+                float beta = ch == first ? 0f : 1f;
+                for (int g = 0; g < c.groups; g++) {
+                    if (transposed) {
+                        Gemm.sgemm(true, false, c.coutG, c.patch, rc, 1f, dy, r0 * cout + g * c.coutG, cout, cols, g * c.patch, c.cols,
+                                beta, target, g * c.coutG * c.patch, c.patch);
+                    } else {
+                        Gemm.sgemm(true, false, c.patch, c.coutG, rc, 1f, cols, g * c.patch, c.cols, dy, r0 * cout + g * c.coutG, cout,
+                                beta, target, g * c.coutG, cout);
+                    }
+                }
+            }
+        });
+        float[] sum = transposed ? parts[0] : dw;
+        for (int p = transposed ? 1 : 0; p < (transposed ? tasks : tasks - 1); p++) {
+            float[] part = parts[p];
+            for (int i = 0; i < dw.length; i++) sum[i] += part[i];
+        }
+        if (transposed) transpose(sum, cout, c.patch, dw, 0);
+    }
+
+    /** {@code dst[off + j·rows + i] = src[i·cols + j]}: a {@code rows × cols} matrix transposed into {@code dst}, in cache-sized tiles. */
+    static void transpose(float[] src, int rows, int cols, float[] dst, int off) {
+        final int tile = 16;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(rows, i0 + tile);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(cols, j0 + tile);
+                for (int j = j0; j < j1; j++) {
+                    int d = off + j * rows;
+                    for (int i = i0; i < i1; i++) dst[d + i] = src[i * cols + j];
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ orientation
+
+    /**
+     * Whether the kernel gradient runs as {@code dwᵀ = dyᵀ · cols} rather than {@code dw = colsᵀ · dy}: the GEMM
+     * micro-tile is MR rows by NR columns (NR ≫ MR), so the orientation that fills whole tiles on both sides wins
+     * (few output channels fill it far better as rows than as columns).
+     */
+    static boolean transposedKernelGradient(ConvSpec c) {
+        Boolean forced = orientationOverride;
+        if (forced != null) return forced;
+        GemmKernel k = Gemm.kernel();
+        double normal = fill(c.patch, k.mr()) * fill(c.coutG, k.nr());
+        double swapped = fill(c.coutG, k.mr()) * fill(c.patch, k.nr());
+        return swapped > normal + 0.05;
+    }
+
+    /** The fraction of {@code ceil(n / tile)} tiles that {@code n} fills. */
+    private static double fill(int n, int tile) {
+        return n / (double) GemmKernel.roundUp(n, tile);
+    }
+
+    // ------------------------------------------------------------------ work partitioning
+
+    /** Rows per chunk: about {@link #PATCH_BUDGET} floats of patches, and at least four chunks per thread when the problem allows. */
+    static int chunkRows(ConvSpec c) {
+        int rows = Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, PATCH_BUDGET / Math.max(1, c.cols)));
+        int threads = Parallel.threads();
+        if (threads > 1) {
+            int balanced = ceilDiv(c.rows, 4 * threads);
+            if (balanced >= MIN_CHUNK_ROWS) rows = Math.min(rows, balanced);
+        }
+        return Math.max(1, Math.min(rows, c.rows));
+    }
+
+    /** Whole images per parallel task for the input gradient (tasks own disjoint images, so scatters never race). */
+    static int imagesPerTask(ConvSpec c, int chunkRows) {
+        int threads = Parallel.threads();
+        if (threads == 1) return c.batch;
+        int byChunk = Math.max(1, chunkRows / c.outSpatial);
+        return Math.max(1, Math.min(byChunk, ceilDiv(c.batch, 4 * threads)));
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,43 @@
+package keras4j.tensor;
+
+/**
+ * Reusable per-thread buffers for the convolution kernels, so steady-state training steps do not
+ * allocate patch matrices. Each thread keeps one patch buffer (bounded by the kernels' chunk size)
+ * and, for the thread that starts a kernel-gradient computation, the per-task partial sums.
+ */
+final class ConvScratch {
+    private static final ThreadLocal<ConvScratch> LOCAL = ThreadLocal.withInitial(ConvScratch::new);
+
+    private float[] patches = new float[0];
+    private float[][] partials = new float[0][];
+
+    private ConvScratch() {}
+
+    /**
+     * This thread's patch buffer with room for at least {@code n} floats; contents are undefined. Valid
+     * until the same thread asks again, so it must not be held across calls that may use it.
+     */
+    static float[] patches(int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.patches.length < n) s.patches = new float[n];
+        return s.patches;
+    }
+
+    /**
+     * {@code count} buffers of at least {@code n} floats owned by the calling thread, for partial kernel
+     * gradients written by other threads and summed by the caller; contents are undefined.
+     */
+    static float[][] partials(int count, int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.partials.length < count) {
+            float[][] grown = new float[count][];
+            System.arraycopy(s.partials, 0, grown, 0, s.partials.length);
+            for (int i = s.partials.length; i < count; i++) grown[i] = new float[0];
+            s.partials = grown;
+        }
+        for (int i = 0; i < count; i++) {
+            if (s.partials[i].length < n) s.partials[i] = new float[n];
+        }
+        return s.partials;
+    }
+}

@@ -1,0 +1,209 @@
+package keras4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
+class ConvKernelsTest {
+    private static final double TOLERANCE = 1e-4;
+    private final int savedThreads = Parallel.threads();
+
+    @AfterEach
+    void restore() {
+        Parallel.setThreads(savedThreads);
+        ConvKernels.orientationOverride = null;
+    }
+
+    /** One geometry: input and kernel shapes, strides, dilations, padding before/after, groups. */
+    record Case(String name, int[] x, int[] k, int[] s, int[] d, int[] pb, int[] pa, int groups) {
+        ConvSpec spec() {
+            return ConvSpec.of(x, k, s, d, pb, pa, groups);
+        }
+
+        @Override
+        public String toString() {
+            return name + " x=" + Arrays.toString(x) + " k=" + Arrays.toString(k) + " s=" + Arrays.toString(s) + " d=" + Arrays.toString(d)
+                    + " pad=" + Arrays.toString(pb) + "/" + Arrays.toString(pa) + " groups=" + groups;
+        }
+    }
+
+    /** Random geometries over ranks 1-3, kernel sizes, strides, dilations, valid/same/causal/explicit padding, channels and groups. */
+    static List<Case> randomCases(long seed, int count) {
+        Random rnd = new Random(seed);
+        List<Case> cases = new ArrayList<>();
+        String[] kinds = {"valid", "same", "causal", "explicit"};
+        while (cases.size() < count) {
+            int rank = 1 + cases.size() % 3;
+            String kind = kinds[rnd.nextInt(kinds.length)];
+            boolean depthwise = rnd.nextInt(5) == 0;
+            int groups = depthwise ? 2 + rnd.nextInt(3) : 1 + rnd.nextInt(3);
+            int cinG = depthwise ? 1 : 1 + rnd.nextInt(3);
+            int coutG = 1 + rnd.nextInt(3);
+            int[] x = new int[rank + 2], k = new int[rank + 2], s = new int[rank], d = new int[rank], pb = new int[rank], pa = new int[rank];
+            x[0] = 1 + rnd.nextInt(3);
+            x[rank + 1] = cinG * groups;
+            k[rank] = cinG;
+            k[rank + 1] = coutG * groups;
+            int maxLen = rank == 1 ? 14 : rank == 2 ? 8 : 5;
+            for (int i = 0; i < rank; i++) {
+                x[i + 1] = 1 + rnd.nextInt(maxLen);
+                k[i] = 1 + rnd.nextInt(rank == 1 ? 5 : 3);
+                s[i] = 1 + rnd.nextInt(3);
+                d[i] = 1 + rnd.nextInt(2);
+                int eff = d[i] * (k[i] - 1) + 1;
+                switch (kind) {
+                    case "same" -> {
+                        int out = (x[i + 1] + s[i] - 1) / s[i];
+                        int total = Math.max((out - 1) * s[i] + eff - x[i + 1], 0);
+                        pb[i] = total / 2;
+                        pa[i] = total - pb[i];
+                    }
+                    case "causal" -> pb[i] = eff - 1;
+                    case "explicit" -> {
+                        pb[i] = rnd.nextInt(4) - 1;
+                        pa[i] = rnd.nextInt(4) - 1;
+                    }
+                    default -> { }
+                }
+            }
+            int[] y = ConvReference.outputShape(x, k, s, d, pb, pa);
+            boolean ok = true;
+            for (int v : y) ok &= v > 0;
+            if (ok) cases.add(new Case(kind + (depthwise ? "/depthwise" : ""), x, k, s, d, pb, pa, groups));
+        }
+        return cases;
+    }
+
+    /** Larger geometries that split into several chunks and parallel tasks, and take the special paths. */
+    static List<Case> largeCases() {
+        return List.of(
+                new Case("2d same", new int[] {4, 40, 40, 3}, new int[] {3, 3, 3, 8}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1),
+                new Case("1d causal dilated", new int[] {5, 300, 4}, new int[] {5, 4, 6}, new int[] {1}, new int[] {2}, new int[] {8}, new int[] {0}, 1),
+                new Case("3d same groups", new int[] {2, 6, 12, 12, 4}, new int[] {3, 3, 3, 2, 6}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}, 2),
+                new Case("2d strided", new int[] {3, 33, 31, 5}, new int[] {4, 2, 5, 7}, new int[] {2, 3}, new int[] {1, 1}, new int[] {1, 0}, new int[] {1, 1}, 1),
+                new Case("2d depthwise dm2", new int[] {3, 30, 30, 6}, new int[] {3, 3, 1, 12}, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0},
+                        new int[] {1, 1}, 6),
+                new Case("1d depthwise", new int[] {2, 400, 5}, new int[] {3, 1, 5}, new int[] {1}, new int[] {3}, new int[] {3}, new int[] {3}, 5),
+                new Case("2d pointwise", new int[] {2, 20, 20, 8}, new int[] {1, 1, 8, 16}, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0},
+                        new int[] {0, 0}, 1),
+                new Case("3d pointwise groups", new int[] {2, 4, 9, 9, 6}, new int[] {1, 1, 1, 2, 9}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+                        new int[] {0, 0, 0}, new int[] {0, 0, 0}, 3),
+                new Case("1x1 strided", new int[] {2, 15, 15, 4}, new int[] {1, 1, 4, 5}, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0},
+                        new int[] {0, 0}, 1),
+                new Case("wide channels", new int[] {2, 9, 9, 70}, new int[] {3, 3, 70, 33}, new int[] {1, 1}, new int[] {2, 2}, new int[] {2, 2},
+                        new int[] {2, 2}, 1),
+                new Case("many filters", new int[] {3, 12, 11, 5}, new int[] {3, 3, 5, 72}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1},
+                        new int[] {1, 1}, 1),
+                new Case("many filters groups", new int[] {2, 20, 6}, new int[] {4, 3, 130}, new int[] {2}, new int[] {1}, new int[] {1},
+                        new int[] {2}, 2));
+    }
+
+    private static void compare(Case c) {
+        ConvSpec spec = c.spec();
+        long seed = Arrays.hashCode(c.x) * 31L + Arrays.hashCode(c.k);
+        Tensor x = Tensor.randomUniform(seed, -1f, 1f, c.x);
+        Tensor w = Tensor.randomUniform(seed + 1, -1f, 1f, c.k);
+        int[] yShape = ConvReference.outputShape(c.x, c.k, c.s, c.d, c.pb, c.pa);
+        assertArrayEquals(yShape, spec.outputShape(), c::toString);
+        Tensor dy = Tensor.randomUniform(seed + 2, -1f, 1f, yShape);
+
+        float[] y = ConvKernels.forward(spec, x, w).data();
+        float[] dx = ConvKernels.backwardInput(spec, dy, w).data();
+        float[] dw = ConvKernels.backwardKernel(spec, x, dy).data();
+        float[] yRef = ConvReference.forward(c.x, x.data(), c.k, w.data(), c.s, c.d, c.pb, c.pa, c.groups);
+        float[] dxRef = ConvReference.backwardInput(c.x, c.k, w.data(), dy.data(), c.s, c.d, c.pb, c.pa, c.groups);
+        float[] dwRef = ConvReference.backwardKernel(c.x, x.data(), c.k, dy.data(), c.s, c.d, c.pb, c.pa, c.groups);
+        assertTrue(ConvReference.relativeError(y, yRef) <= TOLERANCE, () -> "forward " + c + ": error " + ConvReference.relativeError(y, yRef));
+        assertTrue(ConvReference.relativeError(dx, dxRef) <= TOLERANCE, () -> "input gradient " + c + ": error " + ConvReference.relativeError(dx, dxRef));
+        assertTrue(ConvReference.relativeError(dw, dwRef) <= TOLERANCE, () -> "kernel gradient " + c + ": error " + ConvReference.relativeError(dw, dwRef));
+    }
+
+    /** Threads 1-3 crossed with the kernel-gradient orientations (chosen by shape, forced normal, forced transposed). */
+    static Stream<Arguments> settings() {
+        List<Arguments> out = new ArrayList<>();
+        for (int threads = 1; threads <= 3; threads++) {
+            for (Boolean orientation : new Boolean[] {null, false, true}) out.add(Arguments.of(threads, orientation));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @MethodSource("settings")
+    void randomGeometriesMatchTheReference(int threads, Boolean transposed) {
+        Parallel.setThreads(threads);
+        ConvKernels.orientationOverride = transposed;
+        for (Case c : randomCases(20261126L + threads, 240)) compare(c);
+    }
+
+    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @MethodSource("settings")
+    void largeGeometriesMatchTheReference(int threads, Boolean transposed) {
+        Parallel.setThreads(threads);
+        ConvKernels.orientationOverride = transposed;
+        for (Case c : largeCases()) compare(c);
+    }
+
+    @Test
+    void repeatedCallsReuseScratchAndGiveIdenticalResults() {
+        Case c = largeCases().get(0);
+        ConvSpec spec = c.spec();
+        Tensor x = Tensor.randomUniform(1, -1f, 1f, c.x);
+        Tensor w = Tensor.randomUniform(2, -1f, 1f, c.k);
+        float[] first = ConvKernels.forward(spec, x, w).data();
+        float[] second = ConvKernels.forward(spec, x, w).data();
+        assertArrayEquals(first, second);
+        float[] out = new float[first.length];
+        Arrays.fill(out, Float.NaN);
+        ConvKernels.forward(spec, x.data(), w.data(), out);
+        assertArrayEquals(first, out);
+    }
+
+    @Test
+    void specReportsShapes() {
+        ConvSpec spec = ConvSpec.of(new int[] {2, 28, 28, 1}, new int[] {3, 3, 1, 32}, new int[] {1, 1}, new int[] {1, 1},
+                new int[] {0, 0}, new int[] {0, 0}, 1);
+        assertEquals(2, spec.rank());
+        assertArrayEquals(new int[] {2, 26, 26, 32}, spec.outputShape());
+        assertArrayEquals(new int[] {3, 3, 1, 32}, spec.kernelShape());
+        assertArrayEquals(new int[] {2, 28, 28, 1}, spec.inputShape());
+        assertTrue(spec.toString().contains("output=(2, 26, 26, 32)"));
+    }
+
+    @Test
+    void specRejectsInconsistentGeometry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(new int[] {1, 5, 5, 3},
+                new int[] {3, 3, 2, 4}, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}, new int[] {0, 0}, 1));
+        assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(new int[] {1, 2, 2, 3},
+                new int[] {3, 3, 3, 4}, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}, new int[] {0, 0}, 1));
+        assertTrue(e.getMessage().startsWith("Computed output size would be zero or negative"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(new int[] {1, 5, 4},
+                new int[] {3, 2, 3}, new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0}, 2));
+        assertTrue(e.getMessage().contains("evenly divisible"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(new int[] {1, 5, 4},
+                new int[] {3, 4, 3}, new int[] {0}, new int[] {1}, new int[] {0}, new int[] {0}, 1));
+        assertTrue(e.getMessage().contains("strides"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(new int[] {5, 4},
+                new int[] {3, 4, 3}, new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0}, 1));
+        assertTrue(e.getMessage().contains("rank 3, 4 or 5"), e.getMessage());
+        Tensor x = Tensor.zeros(1, 5, 4);
+        Tensor wrong = Tensor.zeros(3, 4, 2);
+        ConvSpec spec = ConvSpec.of(new int[] {1, 5, 4}, new int[] {3, 4, 3}, new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0}, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> ConvKernels.forward(spec, x, wrong));
+        assertTrue(e.getMessage().contains("kernel has shape (3, 4, 2), expected (3, 4, 3)"), e.getMessage());
+    }
+}
