@@ -46,5 +46,15 @@ final class BuiltinLayers {
         Layers.register("Minimum", keras4j.layers.merging.Minimum::fromConfig);
         Layers.register("Concatenate", keras4j.layers.merging.Concatenate::fromConfig);
         Layers.register("Dot", keras4j.layers.merging.Dot::fromConfig);
+        Layers.register("Conv1D", keras4j.layers.convolutional.Conv1D::fromConfig);
+        Layers.register("Conv2D", keras4j.layers.convolutional.Conv2D::fromConfig);
+        Layers.register("Conv3D", keras4j.layers.convolutional.Conv3D::fromConfig);
+        Layers.register("Conv1DTranspose", keras4j.layers.convolutional.Conv1DTranspose::fromConfig);
+        Layers.register("Conv2DTranspose", keras4j.layers.convolutional.Conv2DTranspose::fromConfig);
+        Layers.register("Conv3DTranspose", keras4j.layers.convolutional.Conv3DTranspose::fromConfig);
+        Layers.register("SeparableConv1D", keras4j.layers.convolutional.SeparableConv1D::fromConfig);
+        Layers.register("SeparableConv2D", keras4j.layers.convolutional.SeparableConv2D::fromConfig);
+        Layers.register("DepthwiseConv1D", keras4j.layers.convolutional.DepthwiseConv1D::fromConfig);
+        Layers.register("DepthwiseConv2D", keras4j.layers.convolutional.DepthwiseConv2D::fromConfig);
     }
 }
