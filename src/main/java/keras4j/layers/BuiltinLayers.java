@@ -58,5 +58,7 @@ final class BuiltinLayers {
         Layers.register("GlobalAveragePooling1D", keras4j.layers.pooling.GlobalAveragePooling1D::fromConfig);
         Layers.register("GlobalAveragePooling2D", keras4j.layers.pooling.GlobalAveragePooling2D::fromConfig);
         Layers.register("GlobalAveragePooling3D", keras4j.layers.pooling.GlobalAveragePooling3D::fromConfig);
+        Layers.register("BatchNormalization", keras4j.layers.normalization.BatchNormalization::fromConfig);
+        Layers.register("LayerNormalization", keras4j.layers.normalization.LayerNormalization::fromConfig);
     }
 }
