@@ -56,5 +56,19 @@ final class BuiltinLayers {
         Layers.register("SeparableConv2D", keras4j.layers.convolutional.SeparableConv2D::fromConfig);
         Layers.register("DepthwiseConv1D", keras4j.layers.convolutional.DepthwiseConv1D::fromConfig);
         Layers.register("DepthwiseConv2D", keras4j.layers.convolutional.DepthwiseConv2D::fromConfig);
+        Layers.register("MaxPooling1D", keras4j.layers.pooling.MaxPooling1D::fromConfig);
+        Layers.register("MaxPooling2D", keras4j.layers.pooling.MaxPooling2D::fromConfig);
+        Layers.register("MaxPooling3D", keras4j.layers.pooling.MaxPooling3D::fromConfig);
+        Layers.register("AveragePooling1D", keras4j.layers.pooling.AveragePooling1D::fromConfig);
+        Layers.register("AveragePooling2D", keras4j.layers.pooling.AveragePooling2D::fromConfig);
+        Layers.register("AveragePooling3D", keras4j.layers.pooling.AveragePooling3D::fromConfig);
+        Layers.register("GlobalMaxPooling1D", keras4j.layers.pooling.GlobalMaxPooling1D::fromConfig);
+        Layers.register("GlobalMaxPooling2D", keras4j.layers.pooling.GlobalMaxPooling2D::fromConfig);
+        Layers.register("GlobalMaxPooling3D", keras4j.layers.pooling.GlobalMaxPooling3D::fromConfig);
+        Layers.register("GlobalAveragePooling1D", keras4j.layers.pooling.GlobalAveragePooling1D::fromConfig);
+        Layers.register("GlobalAveragePooling2D", keras4j.layers.pooling.GlobalAveragePooling2D::fromConfig);
+        Layers.register("GlobalAveragePooling3D", keras4j.layers.pooling.GlobalAveragePooling3D::fromConfig);
+        Layers.register("BatchNormalization", keras4j.layers.normalization.BatchNormalization::fromConfig);
+        Layers.register("LayerNormalization", keras4j.layers.normalization.LayerNormalization::fromConfig);
     }
 }

@@ -1,0 +1,208 @@
+package keras4j.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Max and average pooling over 1, 2 or 3 spatial axes, forward and backward, on channels_last tensors
+ * {@code (batch, *spatial, channels)}. Every rank runs through one 3-D window loop (missing spatial axes have
+ * size 1, window 1, stride 1); work is spread over the batch with {@link Parallel#forRange}.
+ *
+ * <p>Padding follows Keras/TensorFlow: {@code same} pads {@code P = max((out-1)·s + k - L, 0)} with
+ * {@code floor(P/2)} before and the rest after; padded positions never win a max and are left out of an
+ * average's divisor.
+ */
+public final class PoolKernels {
+    private PoolKernels() {}
+
+    /** The output of a max pooling: values plus, per output element, the flat input index that won (-1 if none). */
+    public record MaxResult(Tensor output, int[] argmax) {}
+
+    /** Output length of one spatial axis: {@code floor((L-k)/s)+1} for valid, {@code ceil(L/s)} for same. */
+    public static int outputLength(int length, int pool, int stride, boolean same) {
+        if (same) return length <= 0 ? 0 : (length - 1) / stride + 1;
+        int n = length - pool;
+        return n < 0 ? 0 : n / stride + 1;
+    }
+
+    /** Padding before the first element of one axis ({@code floor(P/2)}). */
+    public static int padBefore(int length, int pool, int stride, boolean same) {
+        if (!same) return 0;
+        int out = outputLength(length, pool, stride, true);
+        int total = Math.max((out - 1) * stride + pool - length, 0);
+        return total / 2;
+    }
+
+    /** The window geometry of one call, promoted to three spatial axes. */
+    private static final class Geometry {
+        final int batch, channels;
+        final int[] in = new int[3], k = new int[3], s = new int[3], out = new int[3], pad = new int[3];
+        final int[] outShape;
+
+        Geometry(int[] shape, int[] pool, int[] strides, boolean same, String op) {
+            int n = shape.length - 2;
+            if (n < 1 || n > 3) throw new IllegalArgumentException(op + ": expected a tensor of rank 3 to 5 (batch, spatial..., channels), got shape " + Shapes.str(shape));
+            if (pool.length != n || strides.length != n) {
+                throw new IllegalArgumentException(op + ": pool_size " + Arrays.toString(pool) + " and strides " + Arrays.toString(strides) + " must have " + n + " entries for shape " + Shapes.str(shape));
+            }
+            batch = shape[0];
+            channels = shape[shape.length - 1];
+            outShape = shape.clone();
+            int off = 3 - n;
+            for (int i = 0; i < 3; i++) { in[i] = 1; k[i] = 1; s[i] = 1; out[i] = 1; }
+            for (int i = 0; i < n; i++) {
+                if (pool[i] <= 0 || strides[i] <= 0) throw new IllegalArgumentException(op + ": pool_size and strides must be positive. Received: pool_size=" + Arrays.toString(pool) + ", strides=" + Arrays.toString(strides));
+                int L = shape[i + 1];
+                int o = outputLength(L, pool[i], strides[i], same);
+                if (o <= 0) {
+                    throw new IllegalArgumentException(op + ": computed output size would be negative or zero. Received: inputs.shape=" + Shapes.str(shape) + " and pool_size=" + Arrays.toString(pool));
+                }
+                in[off + i] = L;
+                k[off + i] = pool[i];
+                s[off + i] = strides[i];
+                out[off + i] = o;
+                pad[off + i] = padBefore(L, pool[i], strides[i], same);
+                outShape[i + 1] = o;
+            }
+        }
+
+        int inPerBatch() {
+            return in[0] * in[1] * in[2] * channels;
+        }
+
+        int outPerBatch() {
+            return out[0] * out[1] * out[2] * channels;
+        }
+    }
+
+    /** Max pooling of a channels_last tensor; also returns the winning input index of every output element. */
+    public static MaxResult maxPool(Tensor x, int[] pool, int[] strides, boolean same) {
+        Geometry g = new Geometry(x.shape, pool, strides, same, "max_pool");
+        float[] xd = x.data;
+        float[] od = new float[g.batch * g.outPerBatch()];
+        int[] arg = new int[od.length];
+        int C = g.channels;
+        Parallel.forRange(g.batch, b -> {
+            int inBase = b * g.inPerBatch();
+            int o = b * g.outPerBatch();
+            for (int pd = 0; pd < g.out[0]; pd++) {
+                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
+                d0 = Math.max(d0, 0);
+                for (int ph = 0; ph < g.out[1]; ph++) {
+                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
+                    h0 = Math.max(h0, 0);
+                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
+                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
+                        w0 = Math.max(w0, 0);
+                        Arrays.fill(od, o, o + C, Float.NEGATIVE_INFINITY);
+                        Arrays.fill(arg, o, o + C, -1);
+                        for (int d = d0; d < d1; d++) {
+                            for (int h = h0; h < h1; h++) {
+                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
+                                for (int w = w0; w < w1; w++) {
+                                    int i = row + w * C;
+                                    for (int c = 0; c < C; c++) {
+                                        float v = xd[i + c];
+                                        if (v > od[o + c] || arg[o + c] < 0 || (v != v && od[o + c] == od[o + c])) {
+                                            od[o + c] = v;
+                                            arg[o + c] = i + c;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return new MaxResult(new Tensor(od, g.outShape), arg);
+    }
+
+    /** Gradient of max pooling: each output gradient goes to the input element that won its window. */
+    public static Tensor maxPoolBackward(int[] inputShape, int[] argmax, Tensor outputGradient) {
+        float[] gx = new float[Shapes.size(inputShape)];
+        float[] gd = outputGradient.data;
+        int batch = inputShape[0];
+        int per = batch == 0 ? 0 : gd.length / batch;
+        Parallel.forRange(batch, b -> {
+            for (int o = b * per, end = o + per; o < end; o++) {
+                int i = argmax[o];
+                if (i >= 0) gx[i] += gd[o];
+            }
+        });
+        return new Tensor(gx, inputShape.clone());
+    }
+
+    /** Average pooling of a channels_last tensor, dividing by the number of non-padded elements in each window. */
+    public static Tensor averagePool(Tensor x, int[] pool, int[] strides, boolean same) {
+        Geometry g = new Geometry(x.shape, pool, strides, same, "average_pool");
+        float[] xd = x.data;
+        float[] od = new float[g.batch * g.outPerBatch()];
+        int C = g.channels;
+        Parallel.forRange(g.batch, b -> {
+            int inBase = b * g.inPerBatch();
+            int o = b * g.outPerBatch();
+            for (int pd = 0; pd < g.out[0]; pd++) {
+                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
+                d0 = Math.max(d0, 0);
+                for (int ph = 0; ph < g.out[1]; ph++) {
+                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
+                    h0 = Math.max(h0, 0);
+                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
+                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
+                        w0 = Math.max(w0, 0);
+                        for (int d = d0; d < d1; d++) {
+                            for (int h = h0; h < h1; h++) {
+                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
+                                for (int w = w0; w < w1; w++) {
+                                    int i = row + w * C;
+                                    for (int c = 0; c < C; c++) od[o + c] += xd[i + c];
+                                }
+                            }
+                        }
+                        float inv = 1f / ((d1 - d0) * (h1 - h0) * (w1 - w0));
+                        for (int c = 0; c < C; c++) od[o + c] *= inv;
+                    }
+                }
+            }
+        });
+        return new Tensor(od, g.outShape);
+    }
+
+    /** Gradient of average pooling: each output gradient is spread evenly over its window's valid elements. */
+    public static Tensor averagePoolBackward(int[] inputShape, int[] pool, int[] strides, boolean same, Tensor outputGradient) {
+        Geometry g = new Geometry(inputShape, pool, strides, same, "average_pool_backward");
+        if (!Arrays.equals(g.outShape, outputGradient.shape)) {
+            throw new IllegalArgumentException("average_pool_backward: gradient of shape " + Shapes.str(outputGradient.shape) + " does not match output shape " + Shapes.str(g.outShape));
+        }
+        float[] gd = outputGradient.data;
+        float[] gx = new float[Shapes.size(inputShape)];
+        int C = g.channels;
+        Parallel.forRange(g.batch, b -> {
+            int inBase = b * g.inPerBatch();
+            int o = b * g.outPerBatch();
+            for (int pd = 0; pd < g.out[0]; pd++) {
+                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
+                d0 = Math.max(d0, 0);
+                for (int ph = 0; ph < g.out[1]; ph++) {
+                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
+                    h0 = Math.max(h0, 0);
+                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
+                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
+                        w0 = Math.max(w0, 0);
+                        float inv = 1f / ((d1 - d0) * (h1 - h0) * (w1 - w0));
+                        for (int d = d0; d < d1; d++) {
+                            for (int h = h0; h < h1; h++) {
+                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
+                                for (int w = w0; w < w1; w++) {
+                                    int i = row + w * C;
+                                    for (int c = 0; c < C; c++) gx[i + c] += gd[o + c] * inv;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return new Tensor(gx, inputShape.clone());
+    }
+}

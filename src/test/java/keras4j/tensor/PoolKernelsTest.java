@@ -1,0 +1,187 @@
+package keras4j.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import keras4j.autograd.GradientChecker;
+import keras4j.autograd.GradientTape;
+import keras4j.ops.Ops;
+import keras4j.ops.PoolOps;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pooling kernels against a plain reference loop (written independently over explicit padded coordinates)
+ * on a randomized sweep of ranks × pool sizes × strides × paddings × data formats, forward and backward.
+ */
+class PoolKernelsTest {
+
+    /** Reference pooling on channels_last data, with the TF "same" rule and -inf / excluded padding. */
+    static float[][] reference(float[] x, int[] shape, int[] k, int[] s, boolean same, boolean max, float[] gOut) {
+        int n = shape.length - 2, batch = shape[0], ch = shape[n + 1];
+        int[] out = new int[n], pad = new int[n];
+        for (int i = 0; i < n; i++) {
+            int L = shape[i + 1];
+            out[i] = same ? (L + s[i] - 1) / s[i] : (L - k[i]) / s[i] + 1;
+            int total = Math.max((out[i] - 1) * s[i] + k[i] - L, 0);
+            pad[i] = same ? total / 2 : 0;
+        }
+        int outSpatial = 1, inSpatial = 1, win = 1;
+        for (int i = 0; i < n; i++) { outSpatial *= out[i]; inSpatial *= shape[i + 1]; win *= k[i]; }
+        float[] y = new float[batch * outSpatial * ch];
+        float[] gx = new float[x.length];
+        int[] oi = new int[n], wi = new int[n];
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < outSpatial; o++) {
+                int rem = o;
+                for (int i = n - 1; i >= 0; i--) { oi[i] = rem % out[i]; rem /= out[i]; }
+                for (int c = 0; c < ch; c++) {
+                    float best = Float.NEGATIVE_INFINITY; int bestIdx = -1; double sum = 0; int count = 0;
+                    for (int w = 0; w < win; w++) {
+                        int r = w;
+                        for (int i = n - 1; i >= 0; i--) { wi[i] = r % k[i]; r /= k[i]; }
+                        int flat = 0; boolean inside = true;
+                        for (int i = 0; i < n; i++) {
+                            int p = oi[i] * s[i] - pad[i] + wi[i];
+                            if (p < 0 || p >= shape[i + 1]) inside = false;
+                            flat = flat * shape[i + 1] + p;
+                        }
+                        if (!inside) continue;
+                        int idx = (b * inSpatial + flat) * ch + c;
+                        if (bestIdx < 0 || x[idx] > best) { best = x[idx]; bestIdx = idx; }
+                        sum += x[idx];
+                        count++;
+                    }
+                    int yi = (b * outSpatial + o) * ch + c;
+                    y[yi] = max ? best : (float) (sum / count);
+                    if (max) {
+                        gx[bestIdx] += gOut[yi];
+                    } else {
+                        for (int w = 0; w < win; w++) {
+                            int r = w;
+                            for (int i = n - 1; i >= 0; i--) { wi[i] = r % k[i]; r /= k[i]; }
+                            int flat = 0; boolean inside = true;
+                            for (int i = 0; i < n; i++) {
+                                int p = oi[i] * s[i] - pad[i] + wi[i];
+                                if (p < 0 || p >= shape[i + 1]) inside = false;
+                                flat = flat * shape[i + 1] + p;
+                            }
+                            if (inside) gx[(b * inSpatial + flat) * ch + c] += gOut[yi] / count;
+                        }
+                    }
+                }
+            }
+        }
+        return new float[][] {y, gx};
+    }
+
+    @Test
+    void randomizedSweepMatchesReferenceForwardAndBackward() {
+        Random rnd = new Random(7);
+        int cases = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + trial % 3;
+            boolean same = rnd.nextBoolean(), max = rnd.nextBoolean(), channelsFirst = rnd.nextBoolean();
+            int[] k = new int[n], s = new int[n], shape = new int[n + 2];
+            shape[0] = 1 + rnd.nextInt(3);
+            shape[n + 1] = 1 + rnd.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                k[i] = 1 + rnd.nextInt(4);
+                s[i] = 1 + rnd.nextInt(3);
+                shape[i + 1] = (same ? 1 : k[i]) + rnd.nextInt(6);
+            }
+            Tensor x = Tensor.randomUniform(trial, -1f, 1f, shape);
+            // A few ties and negative values make padding and argmax choices visible.
+            if (trial % 5 == 0) x.data()[0] = x.data()[x.size() - 1];
+            Tensor input = channelsFirst ? x.permute(toFirst(shape.length)) : x;
+            String fmt = channelsFirst ? "channels_first" : "channels_last";
+            String padding = same ? "same" : "valid";
+            Tensor y, gx;
+            try (GradientTape tape = new GradientTape()) {
+                tape.watch(input);
+                y = max ? PoolOps.maxPool(input, k, s, padding, fmt) : PoolOps.averagePool(input, k, s, padding, fmt);
+                Tensor yLast = channelsFirst ? y.permute(toLast(y.rank())) : y;
+                Tensor gOut = Tensor.randomUniform(trial + 1000, -1f, 1f, yLast.shape());
+                Tensor gOutFmt = channelsFirst ? gOut.permute(toFirst(gOut.rank())) : gOut;
+                gx = tape.gradient(Ops.sum(Ops.multiply(y, gOutFmt)), input).get(0);
+                float[][] ref = reference(x.data(), shape, k, s, same, max, gOut.data());
+                assertArrayEquals(ref[0], yLast.data(), 1e-5f, () -> "forward " + describe(shape, k, s, padding, fmt, max));
+                Tensor gxLast = channelsFirst ? gx.permute(toLast(gx.rank())) : gx;
+                assertArrayEquals(ref[1], gxLast.data(), 1e-5f, () -> "backward " + describe(shape, k, s, padding, fmt, max));
+                assertArrayEquals(y.shape(), PoolOps.outputShape(input.shape(), k, s, padding, fmt));
+            }
+            cases++;
+        }
+        assertEquals(300, cases);
+    }
+
+    @Test
+    void largeBatchRunsInParallelWithSameResult() {
+        Tensor x = Tensor.randomUniform(3, -1f, 1f, 16, 9, 9, 4);
+        Tensor a = PoolOps.maxPool(x, new int[] {3, 3}, new int[] {2, 2}, "same", "channels_last");
+        int before = Parallel.threads();
+        try {
+            Parallel.setThreads(1);
+            Tensor b = PoolOps.maxPool(x, new int[] {3, 3}, new int[] {2, 2}, "same", "channels_last");
+            assertArrayEquals(b.data(), a.data());
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
+    @Test
+    void maxPaddingNeverWinsAndAverageExcludesPadding() {
+        Tensor x = Tensor.of(new float[] {-5, -3, -4}, 1, 3, 1);
+        assertArrayEquals(new float[] {-3, -4}, PoolOps.maxPool(x, new int[] {2}, new int[] {2}, "same", null).data());
+        assertArrayEquals(new float[] {-4, -4}, PoolOps.averagePool(x, new int[] {2}, new int[] {2}, "same", null).data());
+    }
+
+    @Test
+    void gradientChecks() {
+        Tensor x = Tensor.randomUniform(11, -1f, 1f, 2, 5, 4, 3);
+        GradientChecker.assertGradients(t -> PoolOps.averagePool(t[0], new int[] {2, 3}, new int[] {2, 1}, "same", "channels_last"), 1e-2, x);
+        GradientChecker.assertGradients(t -> PoolOps.maxPool(t[0], new int[] {2, 2}, new int[] {1, 2}, "valid", "channels_first"), 1e-2, distinct(x.shape()));
+    }
+
+    @Test
+    void errorsNameTheValues() {
+        Tensor x = Tensor.zeros(1, 2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoolOps.maxPool(x, new int[] {3}, new int[] {1}, "valid", null));
+        assertEquals(true, e.getMessage().contains("pool_size=[3]"), e.getMessage());
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> PoolOps.maxPool(x, new int[] {1}, new int[] {1}, "full", null));
+        assertEquals(true, p.getMessage().contains("Received: full"), p.getMessage());
+    }
+
+    /** Values spaced 0.05 apart in shuffled order, so no two are within the checker's step of each other. */
+    static Tensor distinct(int... shape) {
+        int n = Shapes.size(shape);
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) d[i] = (i - n / 2) * 0.05f;
+        Random r = new Random(5);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            float t = d[i]; d[i] = d[j]; d[j] = t;
+        }
+        return Tensor.wrap(d, shape);
+    }
+
+    private static String describe(int[] shape, int[] k, int[] s, String padding, String fmt, boolean max) {
+        return (max ? "max" : "avg") + " shape=" + java.util.Arrays.toString(shape) + " k=" + java.util.Arrays.toString(k)
+                + " s=" + java.util.Arrays.toString(s) + " " + padding + " " + fmt;
+    }
+
+    static int[] toFirst(int rank) {
+        int[] p = new int[rank];
+        p[1] = rank - 1;
+        for (int i = 2; i < rank; i++) p[i] = i - 1;
+        return p;
+    }
+
+    static int[] toLast(int rank) {
+        int[] p = new int[rank];
+        for (int i = 1; i < rank - 1; i++) p[i] = i + 1;
+        p[rank - 1] = 1;
+        return p;
+    }
+}
