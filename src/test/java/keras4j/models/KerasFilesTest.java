@@ -46,7 +46,21 @@ class KerasFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mlp/simple_sparse_xent_mlp_keras_2", "activations/ELU_0", "activations/LeakyReLU_0", "activations/ReLU_0",
-            "activations/ReLU_1", "activations/Softmax_0", "activations/ThresholdReLU_0"})
+            "activations/ReLU_1", "activations/Softmax_0", "activations/ThresholdReLU_0",
+            "conv1d/conv1d_k2_s1_d1_cl_same",
+            "conv1d/conv1d_k2_s1_d2_cf_valid",
+            "conv1d/conv1d_k3_s1_d1_cl_same",
+            "conv1d/conv1d_k3_s1_d1_cl_valid",
+            "conv1d/conv1d_k3_s2_d1_cf_same",
+            "conv1d/conv1d_k3_s2_d1_cl_same",
+            "conv1d/conv1d_k4_s1_d2_cl_valid",
+            "conv1d/conv1d_k4_s2_d1_cl_same",
+            "conv1d/conv1d_k4_s3_d1_cl_valid",
+            "causal_conv1d/causal_conv1d_k2_s1_d1_cl",
+            "causal_conv1d/causal_conv1d_k3_s1_d1_cl",
+            "causal_conv1d/causal_conv1d_k3_s1_d2_cl",
+            "causal_conv1d/causal_conv1d_k3_s2_d1_cl",
+            "causal_conv1d/causal_conv1d_k4_s3_d1_cl"})
     void keras2ModelsReproduceKerasPredictions(String name) throws Exception {
         Path modelFile = fixture(name + "_model.h5");
         Dl4jInputsAndOutputs io = Dl4jInputsAndOutputs.read(Dl4jInputsAndOutputs.companionOf(modelFile));
@@ -56,6 +70,17 @@ class KerasFilesTest {
         Tensor got = model.predict(x);
         assertArrayEquals(expected.shape(), got.shape());
         assertTrue(got.allClose(expected, 1e-5f, 1e-5f), name + ": predictions differ from Keras's");
+    }
+
+    @Test
+    void weightsOnlyLegacyFileLoadsIntoASeparatelyBuiltModel() throws Exception {
+        Path weights = fixture("weights_only/conv1d_k3_s1_d1_cl_same_weights.h5");
+        String json = Files.readString(fixture("weights_only/conv1d_k3_s1_d1_cl_same_config.json"));
+        Model model = Models.fromJson(json);
+        model.loadWeights(weights.toString());
+        Dl4jInputsAndOutputs io = Dl4jInputsAndOutputs.read(fixture("conv1d/conv1d_k3_s1_d1_cl_same_inputs_and_outputs.h5"));
+        Tensor got = model.predict(io.inputs().get(io.inputNames().get(0)));
+        assertTrue(got.allClose(io.predictions().get(io.outputNames().get(0)), 1e-5f, 1e-5f));
     }
 
     @Test
