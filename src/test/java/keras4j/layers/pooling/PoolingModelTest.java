@@ -56,4 +56,14 @@ class PoolingModelTest {
         assertEquals(model.getConfig(), loaded.getConfig());
         assertTrue(model.predict(x, 32, 0).allClose(loaded.predict(x, 32, 0), 1e-6f, 0));
     }
+
+    @Test
+    void unknownSizesStayUnknownInTheFunctionalApi() {
+        keras4j.layers.KerasTensor in = keras4j.layers.core.Input.of(-1, 3);
+        assertArrayEquals(new int[] {-1, -1, 3}, new MaxPooling1D(2).apply(in).shape());
+        assertArrayEquals(new int[] {-1, -1, 3}, new keras4j.layers.reshaping.Cropping1D(2, 2).apply(in).shape());
+        assertArrayEquals(new int[] {-1, -1, 3}, new keras4j.layers.reshaping.UpSampling1D().apply(in).shape());
+        assertArrayEquals(new int[] {-1, -1, 3}, new keras4j.layers.reshaping.ZeroPadding1D().apply(in).shape());
+        assertArrayEquals(new int[] {-1, 3}, new GlobalAveragePooling1D().apply(in).shape());
+    }
 }
