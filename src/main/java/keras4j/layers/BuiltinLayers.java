@@ -70,5 +70,17 @@ final class BuiltinLayers {
         Layers.register("GlobalAveragePooling3D", keras4j.layers.pooling.GlobalAveragePooling3D::fromConfig);
         Layers.register("BatchNormalization", keras4j.layers.normalization.BatchNormalization::fromConfig);
         Layers.register("LayerNormalization", keras4j.layers.normalization.LayerNormalization::fromConfig);
+        Layers.register("UpSampling1D", keras4j.layers.reshaping.UpSampling1D::fromConfig);
+        Layers.register("UpSampling2D", keras4j.layers.reshaping.UpSampling2D::fromConfig);
+        Layers.register("UpSampling3D", keras4j.layers.reshaping.UpSampling3D::fromConfig);
+        Layers.register("ZeroPadding1D", keras4j.layers.reshaping.ZeroPadding1D::fromConfig);
+        Layers.register("ZeroPadding2D", keras4j.layers.reshaping.ZeroPadding2D::fromConfig);
+        Layers.register("ZeroPadding3D", keras4j.layers.reshaping.ZeroPadding3D::fromConfig);
+        Layers.register("Cropping1D", keras4j.layers.reshaping.Cropping1D::fromConfig);
+        Layers.register("Cropping2D", keras4j.layers.reshaping.Cropping2D::fromConfig);
+        Layers.register("Cropping3D", keras4j.layers.reshaping.Cropping3D::fromConfig);
+        Layers.register("SpatialDropout1D", keras4j.layers.regularization.SpatialDropout1D::fromConfig);
+        Layers.register("SpatialDropout2D", keras4j.layers.regularization.SpatialDropout2D::fromConfig);
+        Layers.register("SpatialDropout3D", keras4j.layers.regularization.SpatialDropout3D::fromConfig);
     }
 }
