@@ -46,5 +46,11 @@ final class BuiltinLayers {
         Layers.register("Minimum", keras4j.layers.merging.Minimum::fromConfig);
         Layers.register("Concatenate", keras4j.layers.merging.Concatenate::fromConfig);
         Layers.register("Dot", keras4j.layers.merging.Dot::fromConfig);
+        Layers.register("Embedding", keras4j.layers.core.Embedding::fromConfig);
+        Layers.register("SimpleRNN", keras4j.layers.rnn.SimpleRNN::fromConfig);
+        Layers.register("LSTM", keras4j.layers.rnn.LSTM::fromConfig);
+        Layers.register("GRU", keras4j.layers.rnn.GRU::fromConfig);
+        Layers.register("Bidirectional", keras4j.layers.rnn.Bidirectional::fromConfig);
+        Layers.register("TimeDistributed", keras4j.layers.rnn.TimeDistributed::fromConfig);
     }
 }
