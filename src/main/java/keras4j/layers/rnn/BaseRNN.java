@@ -291,14 +291,14 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends AbstractLayer<T> {
         Tensor xp = Ops.matmul(x, kernel.value());
         Tensor ib = inputBias();
         if (ib != null) xp = Ops.add(xp, ib);
-        int k = xp.dim(2);
+        TimeSteps steps = new TimeSteps(xp);
         Stepper stepper = stepper();
         Tensor zeros = Tensor.zeros(b, units);
         Tensor prevOut = zeros;
         Tensor[] outs = returnSequences ? new Tensor[t] : null;
         for (int s = 0; s < t; s++) {
             int ti = goBackwards ? t - 1 - s : s;
-            Tensor xt = Ops.reshape(Ops.slice(xp, 1, ti, ti + 1), b, k);
+            Tensor xt = steps.step(ti);
             Tensor[] next = stepper.step(xt, st, recMask);
             Tensor out = next[0];
             if (mask != null) {
