@@ -230,4 +230,37 @@ class RnnLayersTest {
         // c = i·g = 0.9·2, h = o·c = 0.9·1.8
         assertEquals(0.9f * 1.8f, h, 1e-6f);
     }
+
+    @Test
+    void functionalEncoderDecoderPassesStatesAsInputs() {
+        keras4j.layers.KerasTensor enc = keras4j.layers.core.Input.of(5, 3), dec = keras4j.layers.core.Input.of(4, 2);
+        List<keras4j.layers.KerasTensor> encOut = new LSTM(6).returnState(true).apply(List.of(enc));
+        assertEquals(3, encOut.size());
+        LSTM decoder = new LSTM(6).returnSequences(true);
+        keras4j.layers.KerasTensor seq = decoder.apply(List.of(dec, encOut.get(1), encOut.get(2))).get(0);
+        assertArrayEquals(new int[] {-1, 4, 6}, seq.shape());
+        keras4j.models.Model m = new keras4j.models.Model(List.of(enc, dec), List.of(seq), "seq2seq");
+        Tensor a = Tensor.randomNormal(5, 0, 1, 2, 5, 3), b = Tensor.randomNormal(6, 0, 1, 2, 4, 2);
+        Tensor y = m.predict(List.of(a, b), 32, 0).get(0);
+        assertArrayEquals(new int[] {2, 4, 6}, y.shape());
+        LSTM alone = new LSTM(6).returnSequences(true);
+        alone.ensureBuilt(List.of(b.shape()));
+        alone.setWeights(decoder.getWeights());
+        assertFalse(alone.apply(b).allClose(y, 1e-6f, 0), "the encoder's states must reach the decoder");
+    }
+
+    @Test
+    void parameterCountsAndSummaryMatchKeras() {
+        keras4j.models.Sequential m = new keras4j.models.Sequential();
+        m.add(new keras4j.layers.core.Embedding(20, 3).inputShape(7));
+        m.add(new Bidirectional(new LSTM(4).returnSequences(true)));
+        m.add(new GRU(5).returnSequences(true));
+        m.add(new SimpleRNN(2).returnSequences(true));
+        m.add(new TimeDistributed(new keras4j.layers.core.Dense(1)));
+        m.add(new GRU(3).resetAfter(false));
+        List<Long> counts = m.layers().stream().map(l -> l.countParams()).toList();
+        assertEquals(List.of(60L, 2L * 4 * 4 * (3 + 4 + 1), 3L * 5 * (8 + 5 + 2), 2L * (5 + 2 + 1), 2L * 1 + 1, 3L * 3 * (1 + 3 + 1)), counts);
+        String text = m.summaryString(keras4j.models.SummaryStyle.values()[0]);
+        assertTrue(text.contains("Bidirectional") && text.contains("(None, 7, 8)"), text);
+    }
 }
