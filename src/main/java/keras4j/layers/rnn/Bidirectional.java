@@ -34,6 +34,9 @@ public final class Bidirectional extends AbstractLayer<Bidirectional> {
         this.forward = track(copy(layer, "forward_", layer.goBackwards()));
         if (backwardLayer == null) {
             backwardLayer = copy(layer, "backward_", !layer.goBackwards());
+        } else if (backwardLayer.goBackwards() == layer.goBackwards()) {
+            throw new IllegalArgumentException("Forward layer and backward layer should have different `go_backwards` value. Received: go_backwards="
+                    + layer.goBackwards() + " for both");
         } else if (backwardLayer.returnSequences() != layer.returnSequences() || backwardLayer.returnState() != layer.returnState()) {
             throw new IllegalArgumentException("Forward layer and backward layer should have the same return_sequences and return_state. Received: forward "
                     + layer.returnSequences() + "/" + layer.returnState() + ", backward " + backwardLayer.returnSequences() + "/" + backwardLayer.returnState());
@@ -152,12 +155,14 @@ public final class Bidirectional extends AbstractLayer<Bidirectional> {
     @Override
     public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
         List<int[]> f = forward.computeOutputShapes(List.of(inputShapes.get(0)));
+        List<int[]> b = backward.computeOutputShapes(List.of(inputShapes.get(0)));
         List<int[]> out = new ArrayList<>();
         int[] y = f.get(0).clone();
-        if (mergeMode.equals("concat")) y[y.length - 1] *= 2;
+        if (mergeMode.equals("concat")) y[y.length - 1] += b.get(0)[y.length - 1];
         out.add(y);
-        if (mergeMode.equals("none")) out.add(f.get(0).clone());
-        for (int k = 0; k < 2; k++) for (int i = 1; i < f.size(); i++) out.add(f.get(i).clone());
+        if (mergeMode.equals("none")) out.add(b.get(0).clone());
+        out.addAll(f.subList(1, f.size()));
+        out.addAll(b.subList(1, b.size()));
         return out;
     }
 

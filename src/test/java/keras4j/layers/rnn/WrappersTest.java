@@ -205,6 +205,15 @@ class WrappersTest {
         }
     }
 
+    @Test
+    void explicitBackwardLayerIsChecked() {
+        Bidirectional b = new Bidirectional(new LSTM(2).returnSequences(true), new GRU(3).returnSequences(true).goBackwards(true));
+        assertArrayEquals(new int[] {2, 4, 5}, b.apply(x()).shape());
+        assertArrayEquals(new int[] {-1, 4, 5}, b.computeOutputShape(new int[] {-1, 4, 3}));
+        assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new LSTM(2), new LSTM(2)));
+        assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new LSTM(2), new LSTM(2).goBackwards(true).returnSequences(true)));
+    }
+
     private static Tensor sequences(float[] seq, int pre, int post, boolean indices) {
         float[] d = new float[pre + seq.length + post];
         System.arraycopy(seq, 0, d, pre, seq.length);
