@@ -82,5 +82,11 @@ final class BuiltinLayers {
         Layers.register("SpatialDropout1D", keras4j.layers.regularization.SpatialDropout1D::fromConfig);
         Layers.register("SpatialDropout2D", keras4j.layers.regularization.SpatialDropout2D::fromConfig);
         Layers.register("SpatialDropout3D", keras4j.layers.regularization.SpatialDropout3D::fromConfig);
+        Layers.register("Embedding", keras4j.layers.core.Embedding::fromConfig);
+        Layers.register("SimpleRNN", keras4j.layers.rnn.SimpleRNN::fromConfig);
+        Layers.register("LSTM", keras4j.layers.rnn.LSTM::fromConfig);
+        Layers.register("GRU", keras4j.layers.rnn.GRU::fromConfig);
+        Layers.register("Bidirectional", keras4j.layers.rnn.Bidirectional::fromConfig);
+        Layers.register("TimeDistributed", keras4j.layers.rnn.TimeDistributed::fromConfig);
     }
 }

@@ -92,7 +92,9 @@ final class ModelFiles {
     private static Model fromConfig(Map<String, Object> config, Path path) {
         Layer layer;
         try {
-            layer = Layers.deserialize(config);
+            // Keras <= 2.1 wrote a Sequential's "config" as a bare list of layers.
+            layer = "Sequential".equals(config.get("class_name")) && config.get("config") instanceof List<?> bare
+                    ? Sequential.fromConfig(bare) : Layers.deserialize(config);
         } catch (RuntimeException e) {
             throw new KerasFileException(path, "cannot rebuild the model from its config: " + e.getMessage(), e);
         }

@@ -1,0 +1,127 @@
+package keras4j.layers.rnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import keras4j.activations.Activations;
+import keras4j.tensor.Tensor;
+import keras4j.utils.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Reproduces the Keras.js recurrent cases (Keras 2.1 outputs, MIT-licensed data in
+ * {@code keras-fixtures/kerasjs/layers/recurrent}): one RNN layer on a batch of one, weights in Keras order.
+ * Keras 2's {@code hard_sigmoid} and GRU {@code reset_after=False}; stateful cases are the second of two calls.
+ */
+class KerasJsRecurrentFixturesTest {
+    static final String DIR = "/keras-fixtures/kerasjs/layers/recurrent/";
+    static final List<String> FILES = List.of("SimpleRNN", "LSTM", "GRU");
+    static final Map<String, Supplier<BaseRNN<?>>> SETUPS = new LinkedHashMap<>();
+
+    /** Case number → (return_sequences, go_backwards, stateful), from MANIFEST.md. */
+    static final Map<String, boolean[]> FLAGS = Map.of("0", new boolean[] {false, false, false}, "1", new boolean[] {false, false, false},
+            "3", new boolean[] {false, true, false}, "4", new boolean[] {true, true, false}, "6", new boolean[] {true, false, true},
+            "7", new boolean[] {false, true, true});
+
+    static {
+        for (String n : List.of("0", "1", "3", "4", "6", "7")) {
+            boolean[] f = FLAGS.get(n);
+            boolean sigmoidCase = n.equals("1");
+            int units = sigmoidCase ? 5 : 4;
+            Object act = sigmoidCase ? "sigmoid" : "tanh";
+            Object rec = sigmoidCase ? Activations.get("sigmoid") : Activations.get("hard_sigmoid", true);
+            SETUPS.put("recurrent.SimpleRNN." + n, () -> new SimpleRNN(units).activation(act).returnSequences(f[0]).goBackwards(f[1]).stateful(f[2]));
+            SETUPS.put("recurrent.LSTM." + n, () -> new LSTM(units).activation(act).recurrentActivation(rec).returnSequences(f[0]).goBackwards(f[1]).stateful(f[2]));
+            SETUPS.put("recurrent.GRU." + n, () -> new GRU(units).resetAfter(false).activation(act).recurrentActivation(rec)
+                    .returnSequences(f[0]).goBackwards(f[1]).stateful(f[2]));
+        }
+    }
+
+    record Case(String id, Map<String, Object> data) {
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static Map<String, Object> readFixture(String dir, String file) {
+        try (InputStream in = KerasJsRecurrentFixturesTest.class.getResourceAsStream(dir + file + ".json")) {
+            assertNotNull(in, "missing fixture " + file);
+            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        for (String f : FILES) {
+            for (Map.Entry<String, Object> e : readFixture(DIR, f).entrySet()) all.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
+        }
+        return all.stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Tensor tensor(Object json, boolean withBatch) {
+        Map<String, Object> m = (Map<String, Object>) json;
+        List<Number> data = (List<Number>) m.get("data");
+        List<Number> shape = (List<Number>) m.get("shape");
+        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
+        int o = 0;
+        if (withBatch) s[o++] = 1;
+        for (Number n : shape) s[o++] = n.intValue();
+        float[] d = new float[data.size()];
+        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
+        return Tensor.of(d, s);
+    }
+
+    @Test
+    void everyCaseOfEveryFileHasASetup() {
+        Set<String> ids = new TreeSet<>();
+        cases().forEach(c -> ids.add(c.id()));
+        assertEquals(new TreeSet<>(SETUPS.keySet()), ids);
+        assertEquals(18, ids.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @SuppressWarnings("unchecked")
+    void reproducesKerasOutput(Case c) {
+        BaseRNN<?> layer = SETUPS.get(c.id()).get();
+        Tensor x = tensor(c.data().get("input"), true);
+        layer.ensureBuilt(List.of(x.shape()));
+        List<Tensor> ws = new ArrayList<>();
+        for (Object w : (List<Object>) c.data().get("weights")) ws.add(tensor(w, false));
+        layer.setWeights(ws);
+        Tensor out = layer.apply(x);
+        if (layer.stateful()) out = layer.apply(x);
+        Tensor expected = tensor(c.data().get("expected"), true);
+        assertArrayEquals(expected.shape(), out.shape(), c.id() + " shape");
+        assertArrayEquals(expected.shape(), layer.computeOutputShape(x.shape()), c.id() + " computed shape");
+        float[] e = expected.data(), o = out.data();
+        for (int i = 0; i < e.length; i++) {
+            assertTrue(Math.abs(e[i] - o[i]) <= 1e-4, c.id() + " element " + i + ": expected " + e[i] + ", got " + o[i]);
+        }
+        if (layer.stateful()) {
+            layer.resetStates();
+            Tensor first = layer.apply(x);
+            assertTrue(!first.allClose(out, 1e-6f, 0f) || x.dim(1) == 0, c.id() + ": resetStates should restart from zeros");
+        }
+    }
+}
