@@ -101,6 +101,14 @@ class FunctionalTest {
     }
 
     @Test
+    void unnamedInputsAreNamedInCreationOrder() {
+        KerasTensor p = Input.of(2), q = Input.of(2);
+        KerasTensor deeper = new Dense(2).apply(new Dense(2).apply(q));
+        Model model = new Model(List.of(p, q), List.of(new Add().apply(new Dense(2).apply(p), deeper)));
+        assertEquals(List.of("input_layer", "input_layer_1"), model.inputNames());
+    }
+
+    @Test
     void validationErrorsNameTheCulprit() {
         KerasTensor a = Input.of(3), b = Input.of(3);
         KerasTensor sum = new Add().apply(a, b);
