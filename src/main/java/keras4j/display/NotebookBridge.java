@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import keras4j.callbacks.History;
 import keras4j.models.Model;
+import tech.tablesaw.api.Table;
 
 /**
  * Teaches whichever Jupyter Java kernel is running (JJava or IJava) to show keras4j values richly: models
- * as their HTML summary, histories as training curves, and anything implementing {@link HasHtml},
+ * as their HTML summary, histories as training curves, Tablesaw tables as HTML tables, and anything implementing {@link HasHtml},
  * {@link HasPng} or {@link HasSvg}. Everything goes through reflection and a {@link Proxy} implementing
  * the kernel's {@code RenderFunction}, so this class loads in plain {@code jshell} and in any JVM, and no
  * keras4j class implements a kernel interface. Nothing here ever throws.
@@ -23,7 +24,7 @@ import keras4j.models.Model;
 public final class NotebookBridge {
     private static final Set<Object> INSTALLED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private static final String[] MIME_TYPES = {MimeBundles.HTML, MimeBundles.PNG, MimeBundles.SVG, MimeBundles.TEXT};
-    private static final Class<?>[] TYPES = {HasHtml.class, HasPng.class, HasSvg.class, Model.class, History.class};
+    private static final Class<?>[] TYPES = {HasHtml.class, HasPng.class, HasSvg.class, Model.class, History.class, Table.class};
 
     private NotebookBridge() {}
 

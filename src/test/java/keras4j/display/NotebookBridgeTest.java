@@ -126,6 +126,19 @@ class NotebookBridgeTest {
     }
 
     @Test
+    void tablesawTablesRenderAsHtml() {
+        tech.tablesaw.api.Table table = Display.shapeTable(Models.twoTowers());
+        for (Kernel k : kernels()) {
+            NotebookBridge.install(k.renderer());
+            Function<String, Object> bundle = k.render(table);
+            String html = (String) bundle.apply("text/html");
+            assertTrue(html.contains("<th>input shape</th>") && html.contains("<td>(None, 4); (None, 4)</td>"), html);
+            assertTrue(html.contains("<td class=\"num\">25</td>"), html);
+            assertEquals(table.print(100), bundle.apply("text/plain"));
+        }
+    }
+
+    @Test
     void otherValuesAreLeftToTheKernel() {
         for (Kernel k : kernels()) {
             NotebookBridge.install(k.renderer());
