@@ -1,0 +1,15 @@
+import keras4j.activations.*;
+import keras4j.callbacks.*;
+import keras4j.data.*;
+import keras4j.display.*;
+import keras4j.layers.*;
+import keras4j.layers.core.*;
+import keras4j.layers.merging.*;
+import keras4j.layers.reshaping.*;
+import keras4j.layers.regularization.*;
+import keras4j.models.*;
+import keras4j.ops.Ops;
+import keras4j.optimizers.*;
+import keras4j.tensor.Tensor;
+import keras4j.utils.Seeds;
+System.out.println("keras4j ready: new Sequential(), Datasets.digits(), Display.summaryHtml(model); SIMD " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "on" : "off (add --add-modules jdk.incubator.vector)"));
