@@ -51,6 +51,16 @@ public class CSVLogger extends Callback {
     }
 
     /**
+     * Keras's positional form {@code CSVLogger(filename, separator, append)}; same as
+     * {@code new CSVLogger(filename).separator(separator).append(append)}.
+     */
+    public CSVLogger(String filename, String separator, boolean append) {
+        this(filename);
+        separator(separator);
+        append(append);
+    }
+
+    /**
      * The field separator, one character (Keras's {@code separator}, default {@code ","}).
      *
      * @throws IllegalArgumentException for anything but one character, which Python's {@code csv} module rejects

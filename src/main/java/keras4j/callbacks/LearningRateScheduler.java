@@ -33,6 +33,12 @@ public class LearningRateScheduler extends Callback {
         this.schedule = schedule;
     }
 
+    /** Keras's positional form {@code LearningRateScheduler(schedule, verbose)}. */
+    public LearningRateScheduler(Schedule schedule, int verbose) {
+        this(schedule);
+        this.verbose = verbose;
+    }
+
     /** A schedule of the epoch only, as Keras's older one-argument {@code schedule(epoch)}. */
     public LearningRateScheduler(IntToDoubleFunction schedule) {
         this(checked(schedule));

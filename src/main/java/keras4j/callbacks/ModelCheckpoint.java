@@ -242,7 +242,7 @@ public class ModelCheckpoint extends Callback {
     }
 
     /** The file name for this save: {@code filepath.format(epoch=epoch + 1, batch=batch + 1, **logs)}. */
-    String filePath(int epoch, Integer batch, Map<String, Double> logs) {
+    private String filePath(int epoch, Integer batch, Map<String, Double> logs) {
         Map<String, Object> kwargs = new HashMap<>(logs);
         kwargs.put("epoch", epoch + 1);
         if (batch != null && !logs.containsKey("batch")) kwargs.put("batch", batch + 1);

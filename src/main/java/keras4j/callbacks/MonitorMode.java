@@ -23,26 +23,28 @@ public enum MonitorMode {
     /** Larger is better (Keras's {@code mode="max"}, {@code ops.greater}). */
     MAX;
 
+    /**
+     * Keras 3's built-in metrics with a {@code _direction}, by default name, compile alias ({@code "acc"},
+     * {@code "mse"}, {@code "bce"}) and snake-cased class name ({@code "MeanIoU"} is {@code mean_io_u}).
+     */
     private static final Map<String, MonitorMode> BUILT_IN = new HashMap<>();
 
     static {
-        for (String up : new String[] {"accuracy", "acc", "binary_accuracy", "categorical_accuracy",
-                "sparse_categorical_accuracy", "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy",
-                "precision", "recall", "auc", "sensitivity_at_specificity", "specificity_at_sensitivity",
-                "precision_at_recall", "recall_at_precision", "pearson_correlation", "concordance_correlation",
-                "fbeta_score", "f_beta_score", "f1_score", "iou", "io_u", "binary_iou", "binary_io_u", "mean_iou", "mean_io_u",
-                "one_hot_iou", "one_hot_io_u", "one_hot_mean_iou", "one_hot_mean_io_u", "cosine_similarity",
-                "r2_score"}) {
-            BUILT_IN.put(up, MAX);
-        }
-        for (String down : new String[] {"loss", "mean_squared_error", "mse", "mean_absolute_error", "mae",
-                "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle",
-                "root_mean_squared_error", "logcosh", "log_cosh_error", "hinge", "squared_hinge", "categorical_hinge",
-                "binary_crossentropy", "bce", "categorical_crossentropy", "sparse_categorical_crossentropy",
-                "binary_focal_crossentropy", "categorical_focal_crossentropy", "kl_divergence",
-                "poisson"}) {
-            BUILT_IN.put(down, MIN);
-        }
+        String[] up = {
+            "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+            "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy",
+            "precision", "recall", "auc", "sensitivity_at_specificity", "specificity_at_sensitivity",
+            "precision_at_recall", "recall_at_precision", "fbeta_score", "f_beta_score", "f1_score",
+            "iou", "io_u", "binary_iou", "binary_io_u", "mean_iou", "mean_io_u",
+            "one_hot_iou", "one_hot_io_u", "one_hot_mean_iou", "one_hot_mean_io_u",
+            "pearson_correlation", "concordance_correlation", "cosine_similarity", "r2_score"};
+        String[] down = {
+            "loss", "mean_squared_error", "mse", "mean_absolute_error", "mae", "mean_absolute_percentage_error", "mape",
+            "mean_squared_logarithmic_error", "msle", "root_mean_squared_error", "logcosh", "log_cosh_error",
+            "hinge", "squared_hinge", "categorical_hinge", "binary_crossentropy", "bce", "categorical_crossentropy",
+            "sparse_categorical_crossentropy", "kl_divergence", "poisson"};
+        for (String name : up) BUILT_IN.put(name, MAX);
+        for (String name : down) BUILT_IN.put(name, MIN);
     }
 
     /**

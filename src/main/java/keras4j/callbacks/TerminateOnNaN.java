@@ -16,6 +16,11 @@ public class TerminateOnNaN extends Callback {
     /** Keras's default {@code raise_error=False}: stop gracefully. */
     public TerminateOnNaN() {}
 
+    /** Keras's positional form {@code TerminateOnNaN(raise_error)}; same as {@code new TerminateOnNaN().raiseError(raiseError)}. */
+    public TerminateOnNaN(boolean raiseError) {
+        this.raiseError = raiseError;
+    }
+
     /** Throw an {@link IllegalStateException} instead of stopping gracefully (Keras's {@code raise_error}). */
     public TerminateOnNaN raiseError(boolean raiseError) {
         this.raiseError = raiseError;

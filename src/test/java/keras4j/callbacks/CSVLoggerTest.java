@@ -81,7 +81,7 @@ class CSVLoggerTest {
         CSVLogger logger = new CSVLogger(file).append(true);
         fit(logger, 0, logs("loss", 0.5, "val_loss", 0.25));
         fit(logger, 1, logs("loss", 0.25, "val_loss", 0.125), logs("loss", 0.125, "val_loss", 0.0625));
-        fit(new CSVLogger(file).append(true), 3, logs("loss", 0.1, "val_loss", 0.05));
+        fit(new CSVLogger(file.toString(), ",", true), 3, logs("loss", 0.1, "val_loss", 0.05));
         assertEquals("epoch,loss,val_loss\r\n0,0.5,0.25\r\n1,0.25,0.125\r\n2,0.125,0.0625\r\n3,0.1,0.05\r\n", read(file));
     }
 

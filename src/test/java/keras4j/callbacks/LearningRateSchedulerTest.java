@@ -52,6 +52,7 @@ class LearningRateSchedulerTest {
         assertEquals(0.5f, model.learningRate);
         assertEquals("", console.out);
         assertEquals(0, s.verbose());
+        assertEquals(1, new LearningRateScheduler((epoch, lr) -> lr, 1).verbose(), "Keras's positional verbose");
     }
 
     @Test

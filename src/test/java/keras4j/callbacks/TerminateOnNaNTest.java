@@ -59,5 +59,6 @@ class TerminateOnNaNTest {
         assertFalse(model.stopTraining);
         assertTrue(t.raiseError());
         assertFalse(new TerminateOnNaN().raiseError());
+        assertTrue(new TerminateOnNaN(true).raiseError(), "Keras's positional raise_error");
     }
 }
