@@ -1,96 +1,191 @@
 package keras4j.callbacks;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * Streams epoch results to a CSV file, like Keras's {@code CSVLogger(filename, separator=",", append=False)}:
- * a header {@code epoch,<metric names sorted>} and one row per epoch, flushed as it is written.
+ * Streams epoch results to a CSV file; Keras's {@code keras.callbacks.CSVLogger(filename, separator=",",
+ * append=False)}.
+ *
+ * <pre>{@code
+ * model.fit(x, y, new FitOptions().epochs(10).callbacks(new CSVLogger("training.log")));
+ * }</pre>
+ *
+ * <p>The file is written as Keras writes it with Python's {@code csv} module: a header {@code epoch,<keys>} where
+ * the keys are the first epoch's log keys sorted, followed by a {@code val_} copy of each when the logs have no
+ * validation keys; then one row per epoch (epochs from 0), values as Python prints floats ({@code 0.1},
+ * {@code 1e-05}, {@code nan}), {@code NA} for a key missing from an epoch's logs, lines ending in {@code \r\n},
+ * fields quoted only when they contain the separator, a quote or a line break. Each row is flushed as it is
+ * written. With {@code append}, an existing file is continued and gets no second header (unless it is empty);
+ * otherwise it is overwritten. The folder must exist, as in Keras.
  */
 public class CSVLogger extends Callback {
-    private final Path file;
-    private final String separator;
-    private final boolean append;
-    private BufferedWriter writer;
-    private List<String> keys;
+    private static final String LINE_END = "\r\n";
 
+    private final Path filename;
+    private String separator = ",";
+    private boolean append;
+
+    private Writer writer;
+    private List<String> keys;
+    private boolean headerWritten;
+    private boolean appendHeader = true;
+
+    /** Logs to {@code filename}, e.g. {@code "run/log.csv"} (Keras's {@code filename}). */
     public CSVLogger(String filename) {
-        this(filename, ",", false);
+        this(Path.of(filename));
     }
 
+    /** Logs to {@code filename}. */
+    public CSVLogger(Path filename) {
+        this.filename = filename;
+    }
+
+    /**
+     * Keras's positional form {@code CSVLogger(filename, separator, append)}; same as
+     * {@code new CSVLogger(filename).separator(separator).append(append)}.
+     */
     public CSVLogger(String filename, String separator, boolean append) {
-        this.file = Path.of(filename);
+        this(filename);
+        separator(separator);
+        append(append);
+    }
+
+    /**
+     * The field separator, one character (Keras's {@code separator}, default {@code ","}).
+     *
+     * @throws IllegalArgumentException for anything but one character, which Python's {@code csv} module rejects
+     */
+    public CSVLogger separator(String separator) {
+        if (separator == null || separator.length() != 1 || separator.equals("\r") || separator.equals("\n") || separator.equals("\"")) {
+            throw new IllegalArgumentException("CSVLogger: `separator` must be a single character other than a quote or a line break. "
+                    + "Received: separator=" + (separator == null ? "null" : "\"" + separator + "\""));
+        }
         this.separator = separator;
+        return this;
+    }
+
+    /** Continue an existing file instead of overwriting it, e.g. when resuming training (Keras's {@code append}). */
+    public CSVLogger append(boolean append) {
         this.append = append;
+        return this;
+    }
+
+    public Path filename() {
+        return filename;
+    }
+
+    public String separator() {
+        return separator;
+    }
+
+    public boolean append() {
+        return append;
     }
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        closeQuietly();
         try {
-            boolean existing = append && Files.exists(file) && Files.size(file) > 0;
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            keys = existing ? List.of() : null;
+            if (append) {
+                if (Files.exists(filename)) appendHeader = Files.size(filename) == 0;
+                writer = Files.newBufferedWriter(filename, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } else {
+                writer = Files.newBufferedWriter(filename, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("CSVLogger cannot open " + file, e);
+            throw new UncheckedIOException("CSVLogger cannot open " + filename, e);
         }
+        keys = null;
+        headerWritten = false;
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        if (writer == null) throw new IllegalStateException("CSVLogger: onEpochEnd called before onTrainBegin (the file is not open).");
+        Map<String, Double> values = logs == null ? Map.of() : logs;
+        if (keys == null) keys = columns(values);
+        StringBuilder text = new StringBuilder();
+        if (!headerWritten) {
+            if (appendHeader) {
+                List<String> header = new ArrayList<>();
+                header.add("epoch");
+                header.addAll(keys);
+                text.append(row(header));
+            }
+            headerWritten = true;
+        }
+        List<String> fields = new ArrayList<>();
+        fields.add(Integer.toString(epoch));
+        for (String key : keys) {
+            Double value = values.get(key);
+            fields.add(value == null ? "NA" : PythonFormat.repr(value));
+        }
+        text.append(row(fields));
         try {
-            if (keys == null || keys.isEmpty()) {
-                boolean writeHeader = keys == null;
-                keys = new ArrayList<>(new TreeSet<>(logs.keySet()));
-                if (writeHeader) {
-                    writer.write("epoch" + separator + String.join(separator, keys));
-                    writer.newLine();
-                }
-            }
-            StringBuilder row = new StringBuilder().append(epoch);
-            for (String k : keys) {
-                Double v = logs.get(k);
-                row.append(separator).append(v == null ? "NA" : pythonRepr(v));
-            }
-            writer.write(row.toString());
-            writer.newLine();
+            writer.write(text.toString());
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("CSVLogger cannot write " + file, e);
+            throw new UncheckedIOException("CSVLogger cannot write to " + filename, e);
         }
     }
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
+        Writer open = writer;
+        writer = null;
+        if (open == null) return;
         try {
-            if (writer != null) writer.close();
+            open.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("CSVLogger cannot close " + file, e);
-        } finally {
-            writer = null;
+            throw new UncheckedIOException("CSVLogger cannot close " + filename, e);
         }
     }
 
-    /** Python's {@code repr(float)}: shortest round-trip digits, exponent form outside [1e-4, 1e16). */
-    static String pythonRepr(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) return String.format(java.util.Locale.ROOT, "%.1f", v);
-        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e16) return d.toPlainString();
-        String digits = d.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - d.scale();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (v < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+    /** The first epoch's keys sorted, plus {@code val_} twins when there is no validation key yet (Keras 3). */
+    private static List<String> columns(Map<String, Double> logs) {
+        List<String> sorted = new ArrayList<>(logs.keySet());
+        Collections.sort(sorted);
+        boolean hasValidation = sorted.stream().anyMatch(k -> k.startsWith("val_"));
+        if (!hasValidation && !sorted.isEmpty()) {
+            List<String> twins = new ArrayList<>();
+            for (String k : sorted) twins.add("val_" + k);
+            sorted.addAll(twins);
+        }
+        return sorted;
+    }
+
+    /** One line as Python's {@code csv} writer (excel dialect, minimal quoting) writes it. */
+    private String row(List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) line.append(separator);
+            String f = fields.get(i);
+            boolean quote = f.contains(separator) || f.indexOf('"') >= 0 || f.indexOf('\r') >= 0 || f.indexOf('\n') >= 0;
+            line.append(quote ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+        }
+        return line.append(LINE_END).toString();
+    }
+
+    private void closeQuietly() {
+        if (writer == null) return;
+        try {
+            writer.close();
+        } catch (IOException ignored) {
+            // A failed close of the previous run's file must not prevent the new run from logging.
+        } finally {
+            writer = null;
+        }
     }
 }

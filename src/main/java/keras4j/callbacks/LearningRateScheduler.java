@@ -1,42 +1,79 @@
 package keras4j.callbacks;
 
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * Sets the learning rate at the start of each epoch from {@code schedule(epoch, currentLr)}, like Keras's
- * {@code LearningRateScheduler(schedule, verbose=0)}; adds {@code learning_rate} to the epoch logs.
+ * Sets the learning rate at the beginning of every epoch from a schedule; Keras's
+ * {@code keras.callbacks.LearningRateScheduler(schedule, verbose=0)}.
+ *
+ * <pre>{@code
+ * new LearningRateScheduler((epoch, lr) -> epoch < 10 ? lr : lr * Math.exp(-0.1))
+ * new LearningRateScheduler(epoch -> epoch < 5 ? 1e-3 : 1e-4).verbose(1)
+ * }</pre>
+ *
+ * <p>The schedule receives the epoch (from 0) and the current learning rate, and returns the new one. Rates are
+ * doubles, as Python floats are in Keras: the optimizer's float32 rate is passed widened, and the returned value is
+ * what the verbose message prints ({@code Epoch 3: LearningRateScheduler setting learning rate to 0.0005.}) before
+ * the optimizer stores it as a float. Each epoch's logs get {@code learning_rate}, as in Keras 3.
  */
 public class LearningRateScheduler extends Callback {
-    /** Keras's {@code schedule(epoch, lr)}; epochs count from 0. */
+    /** Keras's {@code schedule(epoch, lr)}: the epoch from 0 and the current learning rate to the new rate. */
     @FunctionalInterface
     public interface Schedule {
         double apply(int epoch, double learningRate);
     }
 
     private final Schedule schedule;
-    private final int verbose;
+    private int verbose;
 
+    /** A schedule of the epoch and the current learning rate. */
     public LearningRateScheduler(Schedule schedule) {
-        this(schedule, 0);
+        if (schedule == null) throw new IllegalArgumentException("LearningRateScheduler: `schedule` must not be null.");
+        this.schedule = schedule;
     }
 
+    /** Keras's positional form {@code LearningRateScheduler(schedule, verbose)}. */
     public LearningRateScheduler(Schedule schedule, int verbose) {
-        this.schedule = schedule;
+        this(schedule);
         this.verbose = verbose;
+    }
+
+    /** A schedule of the epoch only, as Keras's older one-argument {@code schedule(epoch)}. */
+    public LearningRateScheduler(IntToDoubleFunction schedule) {
+        this(checked(schedule));
+    }
+
+    private static Schedule checked(IntToDoubleFunction schedule) {
+        if (schedule == null) throw new IllegalArgumentException("LearningRateScheduler: `schedule` must not be null.");
+        return (epoch, lr) -> schedule.applyAsDouble(epoch);
+    }
+
+    /** 1 prints the rate set at each epoch (Keras's {@code verbose}, default 0). */
+    public LearningRateScheduler verbose(int verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
+    public int verbose() {
+        return verbose;
+    }
+
+    public Schedule schedule() {
+        return schedule;
     }
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
-        double lr = schedule.apply(epoch, model().learningRate());
-        if (Double.isNaN(lr) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("The output of the schedule function should be a finite float. Got: " + lr);
+        double learningRate = schedule.apply(epoch, model().learningRate());
+        model().setLearningRate((float) learningRate);
+        if (verbose > 0) {
+            Messages.print("\nEpoch " + (epoch + 1) + ": LearningRateScheduler setting learning rate to " + PythonFormat.repr(learningRate) + ".");
         }
-        model().setLearningRate((float) lr);
-        if (verbose > 0) System.out.printf("%nEpoch %d: LearningRateScheduler setting learning rate to %s.%n", epoch + 1, lr);
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        logs.put("learning_rate", (double) model().learningRate());
+        Logs.put(logs, "learning_rate", model().learningRate());
     }
 }

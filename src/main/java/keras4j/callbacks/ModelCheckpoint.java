@@ -1,162 +1,274 @@
 package keras4j.callbacks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Saves the model or its weights during training, like Keras's {@code ModelCheckpoint(filepath, monitor="val_loss",
- * verbose=0, save_best_only=False, save_weights_only=False, mode="auto", save_freq="epoch",
- * initial_value_threshold=None)}. The path may hold Python-style fields: {@code "ckpt-{epoch:02d}-{val_loss:.2f}.keras"}
- * (epochs 1-based). Files are written to a temporary file and renamed, so a crash never leaves half a file.
+ * Saves the model or its weights during training; Keras's {@code keras.callbacks.ModelCheckpoint(filepath,
+ * monitor="val_loss", verbose=0, save_best_only=False, save_weights_only=False, mode="auto", save_freq="epoch",
+ * initial_value_threshold=None)}.
+ *
+ * <pre>{@code
+ * new ModelCheckpoint("ckpt/model-{epoch:02d}-{val_loss:.2f}.keras").saveBestOnly(true)
+ * new ModelCheckpoint("ckpt/last.weights.h5").saveWeightsOnly(true).saveFreq(100)   // every 100 batches
+ * }</pre>
+ *
+ * <p>The path is a Python format string filled with {@code epoch} (counted from 1, as Keras), {@code batch} (from 1,
+ * when saving every N batches) and the logs' values: {@code {epoch:02d}}, {@code {val_loss:.2f}},
+ * {@code {loss:.3e}}, {@code {epoch}}. Full saves need a {@code .keras} path and weight saves a {@code .weights.h5}
+ * path; both are checked when the options are set and again when training begins. Missing parent folders are created, as Keras does; the model
+ * writes the file itself ({@link TrainingModel#save}, {@link TrainingModel#saveWeights}).
+ *
+ * <p>With {@code saveBestOnly}, a file is written only when the monitored value improves on the best seen (or on
+ * {@code initialValueThreshold}); when the monitored value is missing from the logs, Keras 3 warns and saves anyway.
  */
 public class ModelCheckpoint extends Callback {
-    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
-
+    private final Messages messages = new Messages();
     private final String filepath;
     private String monitor = "val_loss";
     private int verbose;
     private boolean saveBestOnly;
     private boolean saveWeightsOnly;
     private String mode = "auto";
-    private int saveFreqBatches;
+    private int saveFreq; // 0 for "epoch"
     private Double initialValueThreshold;
 
-    private double best;
-    private boolean maximize;
-    private int epoch;
-    private int batchesSinceSave;
+    private MonitorMode monitorOp;
+    private Double best;
+    private int currentEpoch;
+    private int batchesSeenSinceLastSaving;
+    private Integer lastBatchSeen;
 
+    /**
+     * @param filepath where to save, a Python format string ending in {@code .keras} (or {@code .weights.h5} with
+     *                 {@link #saveWeightsOnly})
+     * @throws IllegalArgumentException for another extension, with Keras's message
+     */
     public ModelCheckpoint(String filepath) {
-        if (!filepath.endsWith(".keras") && !filepath.endsWith(".weights.h5")) {
-            throw new IllegalArgumentException("The filepath provided must end in `.keras` (Keras model format), or in `.weights.h5` with saveWeightsOnly(true). Received: filepath=" + filepath);
-        }
         this.filepath = filepath;
+        checkExtension(false);
     }
 
-    private void checkExtension() {
-        if (saveWeightsOnly) {
-            if (!filepath.endsWith(".weights.h5")) {
-                throw new IllegalArgumentException("When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5`. Received: filepath=" + filepath);
-            }
-        } else if (!filepath.endsWith(".keras")) {
-            throw new IllegalArgumentException("The filepath provided must end in `.keras` (Keras model format). Received: filepath=" + filepath);
-        }
+    /** See {@link #ModelCheckpoint(String)}. */
+    public ModelCheckpoint(Path filepath) {
+        this(filepath.toString());
     }
 
+    /** Quantity compared by {@code saveBestOnly} (Keras's {@code monitor}, default {@code "val_loss"}). */
     public ModelCheckpoint monitor(String monitor) {
         this.monitor = monitor;
+        this.monitorOp = null;
         return this;
     }
 
+    /** 1 prints a message for each save decision (Keras's {@code verbose}, default 0). */
     public ModelCheckpoint verbose(int verbose) {
         this.verbose = verbose;
         return this;
     }
 
+    /** Save only when the monitored quantity improves (Keras's {@code save_best_only}). */
     public ModelCheckpoint saveBestOnly(boolean saveBestOnly) {
         this.saveBestOnly = saveBestOnly;
         return this;
     }
 
+    /**
+     * Save only the weights, to a {@code .weights.h5} path (Keras's {@code save_weights_only}).
+     *
+     * @throws IllegalArgumentException when the path's extension does not fit, with Keras's message
+     */
     public ModelCheckpoint saveWeightsOnly(boolean saveWeightsOnly) {
         this.saveWeightsOnly = saveWeightsOnly;
-        checkExtension();
+        checkExtension(false);
         return this;
     }
 
+    /** {@code "min"}, {@code "max"} or {@code "auto"} (Keras's {@code mode}); an unknown mode warns and becomes auto. */
     public ModelCheckpoint mode(String mode) {
-        MonitorMode.maximize(mode, "loss");
-        this.mode = mode;
+        this.mode = MonitorMode.checkMode(mode, "ModelCheckpoint", messages);
+        this.monitorOp = null;
         return this;
     }
 
-    /** Save every {@code batches} batches instead of every epoch (Keras's integer {@code save_freq}). */
+    /** Keras's {@code save_freq="epoch"}: save at the end of every epoch (the default). */
+    public ModelCheckpoint saveFreq(String saveFreq) {
+        if (!"epoch".equals(saveFreq)) {
+            throw new IllegalArgumentException("Unrecognized save_freq: " + saveFreq + ". Expected save_freq are 'epoch' or integer values");
+        }
+        this.saveFreq = 0;
+        return this;
+    }
+
+    /** Keras's integer {@code save_freq}: save after every {@code batches} training batches, across epochs. */
     public ModelCheckpoint saveFreq(int batches) {
-        if (batches <= 0) throw new IllegalArgumentException("Unrecognized save_freq: " + batches + ". Expected 'epoch' or a positive integer");
-        this.saveFreqBatches = batches;
+        if (batches <= 0) {
+            throw new IllegalArgumentException("Unrecognized save_freq: " + batches + ". Expected save_freq are 'epoch' or positive integer values");
+        }
+        this.saveFreq = batches;
         return this;
     }
 
-    public ModelCheckpoint initialValueThreshold(double threshold) {
-        this.initialValueThreshold = threshold;
+    /** The best value to beat before the first save (Keras's {@code initial_value_threshold}); only with {@code saveBestOnly}. */
+    public ModelCheckpoint initialValueThreshold(Double initialValueThreshold) {
+        this.initialValueThreshold = initialValueThreshold;
+        this.best = initialValueThreshold;
         return this;
+    }
+
+    public String filepath() {
+        return filepath;
+    }
+
+    public String monitor() {
+        return monitor;
+    }
+
+    public int verbose() {
+        return verbose;
+    }
+
+    public boolean saveBestOnly() {
+        return saveBestOnly;
+    }
+
+    public boolean saveWeightsOnly() {
+        return saveWeightsOnly;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** {@code "epoch"} or the number of batches, as Keras's {@code save_freq}. */
+    public Object saveFreq() {
+        return saveFreq == 0 ? "epoch" : (Object) saveFreq;
+    }
+
+    public Double initialValueThreshold() {
+        return initialValueThreshold;
+    }
+
+    /** The best monitored value saved so far (Keras's {@code best}); kept across {@code fit} calls, as in Keras. */
+    public Double best() {
+        return best;
     }
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-        checkExtension();
-        maximize = MonitorMode.maximize(mode, monitor);
-        best = initialValueThreshold != null ? initialValueThreshold : (maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        batchesSinceSave = 0;
+        // Keras checks these when constructed and when the metrics are known (first epoch end); here both fail
+        // before any training.
+        checkExtension(true);
+        resolveMode();
     }
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
-        this.epoch = epoch;
+        currentEpoch = epoch;
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        if (saveFreqBatches > 0 && ++batchesSinceSave >= saveFreqBatches) {
-            batchesSinceSave = 0;
-            save(logs);
-        }
+        if (shouldSaveOnBatch(batch)) saveModel(currentEpoch, batch, logs);
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        if (saveFreqBatches == 0) save(logs);
+        resolveMode();
+        if (saveFreq == 0) saveModel(epoch, null, logs);
     }
 
-    private void save(Map<String, Double> logs) {
-        Path path = Path.of(format(filepath, epoch + 1, logs));
-        if (saveBestOnly) {
-            Double current = logs.get(monitor);
-            if (current == null) {
-                System.err.println("Can save best model only with " + monitor + " available, skipping.");
-                return;
+    private boolean shouldSaveOnBatch(int batch) {
+        if (saveFreq == 0) return false;
+        // Batch indices restart each epoch; a smaller index means a new epoch began.
+        int added = lastBatchSeen == null || batch <= lastBatchSeen ? batch + 1 : batch - lastBatchSeen;
+        batchesSeenSinceLastSaving += added;
+        lastBatchSeen = batch;
+        if (batchesSeenSinceLastSaving >= saveFreq) {
+            batchesSeenSinceLastSaving = 0;
+            return true;
+        }
+        return false;
+    }
+
+    private void saveModel(int epoch, Integer batch, Map<String, Double> logs) {
+        Map<String, Double> values = logs == null ? Map.of() : logs;
+        String path = filePath(epoch, batch, values);
+        if (!shouldSaveModel(epoch, values, path)) return;
+        Path target = Path.of(path);
+        if (Files.isDirectory(target)) {
+            throw new UncheckedIOException(new IOException("Please specify a non-directory filepath for ModelCheckpoint. "
+                    + "Filepath used is an existing directory: " + path));
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("ModelCheckpoint cannot create the folder " + parent, e);
             }
-            if (!MonitorMode.improved(current, best, 0, maximize)) {
-                if (verbose > 0) System.out.printf("%nEpoch %d: %s did not improve from %.5f%n", epoch + 1, monitor, best);
-                return;
+        }
+        if (saveWeightsOnly) model().saveWeights(target);
+        else model().save(target);
+        if (verbose > 0) Messages.print("\nEpoch " + (epoch + 1) + ": finished saving model to " + path);
+    }
+
+    private boolean shouldSaveModel(int epoch, Map<String, Double> logs, String path) {
+        if (!saveBestOnly) {
+            if (verbose > 0) Messages.print("\nEpoch " + (epoch + 1) + ": saving model to " + path);
+            return true;
+        }
+        Double current = logs.get(monitor);
+        if (current == null) {
+            messages.warn("Can save best model only with " + monitor + " available.");
+            return true;
+        }
+        resolveMode();
+        String bestText = best == null ? "None" : PythonFormat.fixed(best, 5);
+        if (monitorOp.isImprovement(current, best, 0)) {
+            if (verbose > 0) {
+                Messages.print("\nEpoch " + (epoch + 1) + ": " + monitor + " improved from " + bestText + " to "
+                        + PythonFormat.fixed(current, 5) + ", saving model to " + path);
             }
-            if (verbose > 0) System.out.printf("%nEpoch %d: %s improved from %.5f to %.5f, saving model to %s%n", epoch + 1, monitor, best, current, path);
             best = current;
-        } else if (verbose > 0) {
-            System.out.printf("%nEpoch %d: saving model to %s%n", epoch + 1, path);
+            return true;
         }
-        if (saveWeightsOnly) model().saveWeights(path);
-        else model().save(path);
+        if (verbose > 0) Messages.print("\nEpoch " + (epoch + 1) + ": " + monitor + " did not improve from " + bestText);
+        return false;
     }
 
-    /** Python's {@code str.format} subset used in checkpoint names: {@code {epoch}}, {@code {epoch:02d}}, {@code {val_loss:.2f}}, {@code .Ne}. */
-    static String format(String template, int epoch, Map<String, Double> logs) {
-        Matcher m = FIELD.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1), spec = m.group(2);
-            Object value;
-            if (key.equals("epoch")) value = epoch;
-            else if (logs.containsKey(key)) value = logs.get(key);
-            else throw new IllegalArgumentException("Failed to format this callback filepath: \"" + template + "\". Reason: unknown key '" + key + "'");
-            m.appendReplacement(out, Matcher.quoteReplacement(formatValue(value, spec)));
+    /** The file name for this save: {@code filepath.format(epoch=epoch + 1, batch=batch + 1, **logs)}. */
+    private String filePath(int epoch, Integer batch, Map<String, Double> logs) {
+        Map<String, Object> kwargs = new HashMap<>(logs);
+        kwargs.put("epoch", epoch + 1);
+        if (batch != null && !logs.containsKey("batch")) kwargs.put("batch", batch + 1);
+        try {
+            return PythonFormat.format(filepath, kwargs);
+        } catch (PythonFormat.MissingKeyException e) {
+            throw new IllegalArgumentException("Failed to format this callback filepath: \"" + filepath + "\". Reason: " + e.getMessage(), e);
         }
-        m.appendTail(out);
-        return out.toString();
     }
 
-    private static String formatValue(Object v, String spec) {
-        if (spec == null || spec.isEmpty()) return v instanceof Double d ? Double.toString(d) : v.toString();
-        char type = spec.charAt(spec.length() - 1);
-        String body = spec.substring(0, spec.length() - 1);
-        double d = ((Number) v).doubleValue();
-        return switch (type) {
-            case 'd' -> String.format(Locale.ROOT, "%" + (body.startsWith("0") ? "0" + body.substring(1) : body) + "d", (long) d);
-            case 'f', 'e' -> String.format(Locale.ROOT, "%" + body + type, d);
-            default -> throw new IllegalArgumentException("Unsupported format spec '" + spec + "' in checkpoint path");
-        };
+    private void resolveMode() {
+        if (monitorOp == null) monitorOp = MonitorMode.resolve(mode, monitor, "ModelCheckpoint");
+    }
+
+    /**
+     * Keras's extension check. Until training starts a {@code .weights.h5} path is also accepted without
+     * {@code saveWeightsOnly}, so that {@code new ModelCheckpoint("w.weights.h5").saveWeightsOnly(true)} can be written.
+     */
+    private void checkExtension(boolean strict) {
+        if (saveWeightsOnly) {
+            if (!filepath.endsWith(".weights.h5")) {
+                throw new IllegalArgumentException("When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided "
+                        + "must end in `.weights.h5` (Keras weights format). Received: filepath=" + filepath);
+            }
+        } else if (!filepath.endsWith(".keras") && (strict || !filepath.endsWith(".weights.h5"))) {
+            throw new IllegalArgumentException("The filepath provided must end in `.keras` (Keras model format). Received: filepath=" + filepath);
+        }
     }
 }

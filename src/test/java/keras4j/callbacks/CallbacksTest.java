@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,24 +116,6 @@ class CallbacksTest {
             strict.setModel(new FakeModel());
             strict.onTrainBatchEnd(0, Map.of("loss", Double.POSITIVE_INFINITY));
         });
-    }
-
-    @Test
-    void csvLoggerWritesKerasRowsAndAppends() throws Exception {
-        Path file = dir.resolve("log.csv");
-        CSVLogger log = new CSVLogger(file.toString());
-        log.setModel(new FakeModel());
-        log.onTrainBegin(new HashMap<>());
-        log.onEpochEnd(0, Map.of("loss", 0.5, "accuracy", 0.25));
-        log.onEpochEnd(1, Map.of("loss", 1e-5, "accuracy", 1.0));
-        log.onTrainEnd(new HashMap<>());
-        assertEquals("epoch,accuracy,loss\n0,0.25,0.5\n1,1.0,1e-05\n", Files.readString(file));
-        CSVLogger more = new CSVLogger(file.toString(), ",", true);
-        more.setModel(new FakeModel());
-        more.onTrainBegin(new HashMap<>());
-        more.onEpochEnd(2, Map.of("loss", 0.125, "accuracy", 0.5));
-        more.onTrainEnd(new HashMap<>());
-        assertEquals("epoch,accuracy,loss\n0,0.25,0.5\n1,1.0,1e-05\n2,0.5,0.125\n", Files.readString(file));
     }
 
     @Test
