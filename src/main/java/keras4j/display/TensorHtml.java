@@ -125,7 +125,13 @@ final class TensorHtml {
         return new int[] {(int) Math.round(247 - u * (247 - 8)), (int) Math.round(251 - u * (251 - 48)), (int) Math.round(255 - u * (255 - 107))};
     }
 
-    private static String fmt(float v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+    /** Four significant digits without trailing zeros: {@code 0}, {@code 10}, {@code 0.1235}, {@code 1.5e+06}. */
+    static String fmt(float v) {
+        if (!Float.isFinite(v)) return Float.toString(v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 }

@@ -181,6 +181,16 @@ class DisplayTest {
         assertThrows(IllegalArgumentException.class, () -> Display.imageGrid(Tensor.zeros(2, 3), 1, 1, null));
     }
 
+    @Test
+    void tensorValuesArePrintedCompactly() {
+        assertEquals("0", TensorHtml.fmt(0f));
+        assertEquals("10", TensorHtml.fmt(10f));
+        assertEquals("0.1235", TensorHtml.fmt(0.12345f));
+        assertEquals("-2.5", TensorHtml.fmt(-2.5f));
+        assertEquals("1.5e+06", TensorHtml.fmt(1.5e6f));
+        assertEquals("NaN", TensorHtml.fmt(Float.NaN));
+    }
+
     static Document parse(String svg) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
