@@ -422,7 +422,7 @@ public final class Ops {
     /** {@code max(x, 0)}. */
     public static Tensor relu(Tensor x) {
         Tensor out = x.relu();
-        if (isRecording()) record("relu", out, g -> new Tensor[] {g.mul(out.gt(0f))}, x);
+        if (isRecording()) record("relu", out, g -> new Tensor[] {Tensor.reluGrad(g, out)}, x);
         return out;
     }
 

@@ -95,14 +95,23 @@ public final class PoolKernels {
                         w0 = Math.max(w0, 0);
                         Arrays.fill(od, o, o + C, Float.NEGATIVE_INFINITY);
                         Arrays.fill(arg, o, o + C, -1);
+                        boolean first = true;
                         for (int d = d0; d < d1; d++) {
                             for (int h = h0; h < h1; h++) {
                                 int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
                                 for (int w = w0; w < w1; w++) {
                                     int i = row + w * C;
+                                    if (first) {
+                                        // The window's first element starts the running maximum: no compare needed.
+                                        System.arraycopy(xd, i, od, o, C);
+                                        for (int c = 0; c < C; c++) arg[o + c] = i + c;
+                                        first = false;
+                                        continue;
+                                    }
                                     for (int c = 0; c < C; c++) {
                                         float v = xd[i + c];
-                                        if (v > od[o + c] || arg[o + c] < 0 || (v != v && od[o + c] == od[o + c])) {
+                                        float cur = od[o + c];
+                                        if (v > cur || (v != v && cur == cur)) {
                                             od[o + c] = v;
                                             arg[o + c] = i + c;
                                         }

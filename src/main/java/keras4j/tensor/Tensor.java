@@ -579,6 +579,16 @@ public final class Tensor {
         return new Tensor(out, shape.clone());
     }
 
+    /** The gradient of relu: {@code grad} where {@code output > 0}, else 0 (one pass, no mask tensor). */
+    public static Tensor reluGrad(Tensor grad, Tensor output) {
+        if (!Arrays.equals(grad.shape, output.shape)) {
+            throw new IllegalArgumentException("reluGrad: shapes " + Shapes.str(grad.shape) + " and " + Shapes.str(output.shape) + " differ");
+        }
+        float[] g = grad.data, y = output.data, out = new float[g.length];
+        for (int i = 0; i < out.length; i++) out[i] = y[i] > 0 ? g[i] : 0f;
+        return new Tensor(out, output.shape.clone());
+    }
+
     public Tensor sign() {
         return map(Math::signum);
     }
