@@ -70,6 +70,19 @@ class KerasFilesTest {
         Tensor got = model.predict(x);
         assertArrayEquals(expected.shape(), got.shape());
         assertTrue(got.allClose(expected, 1e-5f, 1e-5f), name + ": predictions differ from Keras's");
+        // Per-layer activations, where the file stores them (Sequential models: run the layers one by one).
+        if (model instanceof Sequential seq && !io.activations().isEmpty()) {
+            Tensor h = x;
+            int checked = 0;
+            for (keras4j.layers.Layer layer : seq.layers()) {
+                h = layer.apply(h);
+                Tensor stored = io.activations().get(layer.name());
+                if (stored == null) continue;
+                assertTrue(h.allClose(stored.reshape(h.shape()), 1e-5f, 1e-5f), name + ": activations of layer " + layer.name() + " differ from Keras's");
+                checked++;
+            }
+            assertTrue(checked > 0, name + ": no stored activation matched a layer name " + io.activations().keySet());
+        }
     }
 
     @Test
