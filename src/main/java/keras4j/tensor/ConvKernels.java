@@ -9,13 +9,23 @@ import java.util.Arrays;
  *
  * <p>Algorithm: the input is lowered to a patch matrix (im2col) of shape
  * {@code (batch·outSpatial, kSpatial·inChannels)} in chunks of rows small enough to stay in cache, each
- * chunk is multiplied with the kernel {@code (kSpatial·inChannels/groups, outChannels/groups)} by
- * {@link Gemm} once per group, and chunks run in parallel through {@link Parallel#forRange}. The input
- * gradient multiplies with the transposed kernel and scatters back (col2im), parallel over whole
- * images so no two threads write the same input element; the kernel gradient sums per-thread partial
- * products. A 1×…×1 convolution with stride 1 and no padding is a single matrix product without
- * patches, and depthwise convolutions (one input channel per group) use a direct loop
- * ({@link ConvDepthwise}). Patch buffers are per thread and reused across calls.
+ * chunk is multiplied with the kernel {@code (kSpatial·inChannels/groups, outChannels/groups)} once per
+ * group, and chunks run in parallel through {@link Parallel#forRange} (the products inside then run on
+ * their task's thread). The input gradient multiplies with the transposed kernel and scatters back
+ * (col2im), parallel over whole images so no two threads write the same input element; the kernel
+ * gradient sums per-thread partial products. The algorithm is chosen by shape:
+ * <ul>
+ *   <li>products whose result has few columns (up to 2–4 SIMD vectors, e.g. 16 or 32 output channels) use
+ *       the {@link ConvNarrowKernel} when the JVM has the Vector API, else {@link Gemm}, whose wide
+ *       micro-tile would leave most lanes idle there;</li>
+ *   <li>with one group and long enough output lines, the forward pass and the kernel gradient read their
+ *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix;</li>
+ *   <li>with unit strides and input channels filling whole vectors, the input gradient is a forward
+ *       convolution of {@code dy} with the flipped kernel ({@link ConvSpec#inputGradientSpec()}): no scatter;</li>
+ *   <li>a 1×…×1 convolution with stride 1 and no padding reads its patches straight from the input;</li>
+ *   <li>depthwise convolutions (one input channel per group) use direct loops ({@link ConvDepthwise}).</li>
+ * </ul>
+ * Patch buffers are per thread and reused across calls.
  *
  * <p>The {@code float[]} methods write their output argument and modify nothing else; arrays are
  * row-major in the shapes of the spec.
@@ -31,6 +41,37 @@ public final class ConvKernels {
     static final int MAX_CHUNK_ROWS = 2048;
     /** Test hook: null chooses the kernel-gradient orientation by shape; true or false forces it. */
     static volatile Boolean orientationOverride;
+    /** Test hook: true makes every product go through {@link Gemm}. */
+    static volatile boolean narrowDisabled;
+    /** Test hook: true turns off the paths without patch matrices ({@link ConvDirect}, input gradients as flipped forward passes). */
+    static volatile boolean directDisabled;
+
+    private static final ConvNarrowKernel NARROW = loadNarrow();
+
+    private static ConvNarrowKernel loadNarrow() {
+        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return null;
+        try {
+            return (ConvNarrowKernel) Class.forName("keras4j.tensor.ConvVectorKernel").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // The module is there but unusable (no useful vector width): products go through Gemm.
+            return null;
+        }
+    }
+
+    /** The narrow-result kernel when it is available and {@code n} columns fit it, else null. */
+    static ConvNarrowKernel narrow(int n) {
+        ConvNarrowKernel k = NARROW;
+        return k != null && !narrowDisabled && n <= k.maxColumns() ? k : null;
+    }
+
+    /**
+     * The narrow kernel for a forward product of {@code n} columns: at most two vectors, since for wider results
+     * the packed {@link Gemm} reuses its B panels better across the many rows of a forward pass.
+     */
+    static ConvNarrowKernel narrowForward(int n) {
+        ConvNarrowKernel k = narrow(n);
+        return k != null && n <= 2 * k.vectorLength() ? k : null;
+    }
 
     // ------------------------------------------------------------------ tensor forms
 
@@ -79,20 +120,30 @@ public final class ConvKernels {
             return;
         }
         final int cout = c.outChannels;
-        if (c.isPointwise()) {
-            for (int g = 0; g < c.groups; g++) {
-                Gemm.sgemm(false, false, c.rows, c.coutG, c.cinG, 1f, x, g * c.cinG, c.inChannels, w, g * c.coutG, cout, 0f, y, g * c.coutG, cout);
-            }
+        final boolean direct = c.isPointwise();
+        final ConvNarrowKernel narrow = narrowForward(c.coutG);
+        if (narrow != null && !direct && !directDisabled && ConvDirect.forwardApplies(c)) {
+            ConvDirect.forward(c, narrow, x, w, y);
             return;
         }
         final int chunk = chunkRows(c);
         Parallel.forRange(ceilDiv(c.rows, chunk), t -> {
-            int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk);
-            float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
-            ConvPatches.im2col(c, x, r0, r1, cols);
+            int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk), rc = r1 - r0;
+            // A 1×…×1 stride-1 convolution reads its patches straight from the input.
+            float[] a = x;
+            int base = r0 * c.cols;
+            if (!direct) {
+                a = ConvScratch.patches(rc * c.cols);
+                base = 0;
+                ConvPatches.im2col(c, x, r0, r1, a);
+            }
             for (int g = 0; g < c.groups; g++) {
-                Gemm.sgemm(false, false, r1 - r0, c.coutG, c.patch, 1f, cols, g * c.patch, c.cols, w, g * c.coutG, cout,
-                        0f, y, r0 * cout + g * c.coutG, cout);
+                int yo = r0 * cout + g * c.coutG;
+                if (narrow != null) {
+                    narrow.multiply(rc, c.coutG, c.patch, a, base + g * c.patch, c.cols, 1, w, g * c.coutG, cout, false, y, yo, cout);
+                } else {
+                    Gemm.sgemm(false, false, rc, c.coutG, c.patch, 1f, a, base + g * c.patch, c.cols, w, g * c.coutG, cout, 0f, y, yo, cout);
+                }
             }
         });
     }
@@ -110,7 +161,16 @@ public final class ConvKernels {
             }
             return;
         }
+        ConvNarrowKernel flippedNarrow = narrowForward(c.cinG);
+        if (c.hasUnitStrides() && flippedNarrow != null && c.cinG % flippedNarrow.vectorLength() == 0 && !directDisabled) {
+            // With stride 1 the input gradient is a forward convolution of dy with the flipped kernel: no scatter.
+            float[] flipped = ConvScratch.kernel(w.length);
+            flipKernel(c, w, flipped);
+            forward(c.inputGradientSpec(), dy, flipped, dx);
+            return;
+        }
         Arrays.fill(dx, 0f);
+        final ConvNarrowKernel simd = narrow(1);
         final int chunk = chunkRows(c);
         final int perTask = imagesPerTask(c, chunk);
         Parallel.forRange(ceilDiv(c.batch, perTask), t -> {
@@ -122,7 +182,7 @@ public final class ConvKernels {
                     Gemm.sgemm(false, true, r1 - r0, c.patch, c.coutG, 1f, dy, r0 * cout + g * c.coutG, cout, w, g * c.coutG, cout,
                             0f, cols, g * c.patch, c.cols);
                 }
-                ConvPatches.col2im(c, cols, r0, r1, dx);
+                ConvPatches.col2im(c, cols, r0, r1, dx, simd);
             }
         });
     }
@@ -134,33 +194,40 @@ public final class ConvKernels {
             return;
         }
         final int cout = c.outChannels;
-        if (c.isPointwise()) {
-            for (int g = 0; g < c.groups; g++) {
-                Gemm.sgemm(true, false, c.cinG, c.coutG, c.rows, 1f, x, g * c.cinG, c.inChannels, dy, g * c.coutG, cout, 0f, dw, g * c.coutG, cout);
-            }
+        final boolean direct = c.isPointwise();
+        final ConvNarrowKernel narrow = narrow(c.coutG);
+        if (narrow != null && !direct && !directDisabled && ConvDirect.kernelGradientApplies(c)) {
+            ConvDirect.backwardKernel(c, narrow, x, dy, dw);
             return;
         }
+        // Without the narrow kernel, each task may accumulate dwᵀ = dyᵀ · cols (outChannels × patch), transposed at the end.
+        final boolean transposed = narrow == null && transposedKernelGradient(c);
         final int chunk = chunkRows(c);
         final int chunks = ceilDiv(c.rows, chunk);
         final int tasks = Math.min(Parallel.threads(), chunks);
-        // Transposed, each task accumulates dwᵀ = dyᵀ · cols (outChannels × patch), which is transposed at the end.
-        final boolean transposed = transposedKernelGradient(c);
         final float[][] parts = transposed ? ConvScratch.partials(tasks, dw.length) : tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
         Parallel.forRange(tasks, t -> {
             float[] target = transposed ? parts[t] : t == 0 ? dw : parts[t - 1];
             int first = (int) ((long) chunks * t / tasks), last = (int) ((long) chunks * (t + 1) / tasks);
             for (int ch = first; ch < last; ch++) {
                 int r0 = ch * chunk, r1 = Math.min(c.rows, r0 + chunk), rc = r1 - r0;
-                float[] cols = ConvScratch.patches(rc * c.cols);
-                ConvPatches.im2col(c, x, r0, r1, cols);
-                float beta = ch == first ? 0f : 1f;
+                float[] a = x;
+                int base = r0 * c.cols;
+                if (!direct) {
+                    a = ConvScratch.patches(rc * c.cols);
+                    base = 0;
+                    ConvPatches.im2col(c, x, r0, r1, a);
+                }
+                boolean accumulate = ch != first;
+                float beta = accumulate ? 1f : 0f;
                 for (int g = 0; g < c.groups; g++) {
-                    if (transposed) {
-                        Gemm.sgemm(true, false, c.coutG, c.patch, rc, 1f, dy, r0 * cout + g * c.coutG, cout, cols, g * c.patch, c.cols,
-                                beta, target, g * c.coutG * c.patch, c.patch);
+                    int ao = base + g * c.patch, yo = r0 * cout + g * c.coutG;
+                    if (narrow != null) {
+                        narrow.multiply(c.patch, c.coutG, rc, a, ao, 1, c.cols, dy, yo, cout, accumulate, target, g * c.coutG, cout);
+                    } else if (transposed) {
+                        Gemm.sgemm(true, false, c.coutG, c.patch, rc, 1f, dy, yo, cout, a, ao, c.cols, beta, target, g * c.coutG * c.patch, c.patch);
                     } else {
-                        Gemm.sgemm(true, false, c.patch, c.coutG, rc, 1f, cols, g * c.patch, c.cols, dy, r0 * cout + g * c.coutG, cout,
-                                beta, target, g * c.coutG, cout);
+                        Gemm.sgemm(true, false, c.patch, c.coutG, rc, 1f, a, ao, c.cols, dy, yo, cout, beta, target, g * c.coutG, cout);
                     }
                 }
             }
@@ -171,6 +238,23 @@ public final class ConvKernels {
             for (int i = 0; i < dw.length; i++) sum[i] += part[i];
         }
         if (transposed) transpose(sum, cout, c.patch, dw, 0);
+    }
+
+    /**
+     * The kernel of {@link ConvSpec#inputGradientSpec()}: spatial taps reversed and the channel axes swapped within
+     * each group, {@code flipped[K−1−t, o, g·cinG + c] = w[t, c, g·coutG + o]}.
+     */
+    static void flipKernel(ConvSpec c, float[] w, float[] flipped) {
+        int taps = c.kSpatial, cin = c.inChannels, cout = c.outChannels;
+        for (int t = 0; t < taps; t++) {
+            int dst0 = (taps - 1 - t) * c.coutG * cin;
+            for (int ci = 0; ci < c.cinG; ci++) {
+                int src = (t * c.cinG + ci) * cout;
+                for (int g = 0; g < c.groups; g++) {
+                    for (int o = 0; o < c.coutG; o++) flipped[dst0 + o * cin + g * c.cinG + ci] = w[src + g * c.coutG + o];
+                }
+            }
+        }
     }
 
     /** {@code dst[off + j·rows + i] = src[i·cols + j]}: a {@code rows × cols} matrix transposed into {@code dst}, in cache-sized tiles. */

@@ -17,19 +17,22 @@ final class ConvPatches {
 
     /** Fills rows {@code [r0, r1)} of the patch matrix into {@code cols} (row {@code r0} at offset 0). */
     static void im2col(ConvSpec c, float[] x, int r0, int r1, float[] cols) {
-        walk(c, x, r0, r1, cols, false);
+        walk(c, x, r0, r1, cols, false, null);
     }
 
-    /** Adds rows {@code [r0, r1)} of a patch-shaped gradient ({@code cols}) into the input gradient {@code dx}. */
-    static void col2im(ConvSpec c, float[] cols, int r0, int r1, float[] dx) {
-        walk(c, dx, r0, r1, cols, true);
+    /**
+     * Adds rows {@code [r0, r1)} of a patch-shaped gradient ({@code cols}) into the input gradient {@code dx}, with
+     * the SIMD kernel's vector adds when {@code simd} is not null.
+     */
+    static void col2im(ConvSpec c, float[] cols, int r0, int r1, float[] dx, ConvNarrowKernel simd) {
+        walk(c, dx, r0, r1, cols, true, simd);
     }
 
     /**
      * The shared window walk: for every row and every in-bounds tap, either copies the input run into the
      * patch matrix ({@code scatter == false}) or adds the patch run back into the input ({@code scatter == true}).
      */
-    private static void walk(ConvSpec c, float[] x, int r0, int r1, float[] cols, boolean scatter) {
+    private static void walk(ConvSpec c, float[] x, int r0, int r1, float[] cols, boolean scatter, ConvNarrowKernel simd) {
         final int od = c.out[0], oh = c.out[1], ow = c.out[2];
         final int ih = c.in[1], iw = c.in[2];
         final int kd = c.k[0], kh = c.k[1], kw = c.k[2];
@@ -56,12 +59,12 @@ final class ConvPatches {
                         int tap = (i * kh + j) * kw + w0;
                         int src = (image + (pd * ih + ph) * iw + baseW) * cin;
                         if (groups == 1 && dw == 1) {
-                            move(x, src, cols, row + tap * cin, (w1 - w0) * cin, scatter);
+                            move(x, src, cols, row + tap * cin, (w1 - w0) * cin, scatter, simd);
                         } else if (groups == 1) {
-                            for (int q = w0; q < w1; q++, src += dw * cin, tap++) move(x, src, cols, row + tap * cin, cin, scatter);
+                            for (int q = w0; q < w1; q++, src += dw * cin, tap++) move(x, src, cols, row + tap * cin, cin, scatter, simd);
                         } else {
                             for (int q = w0; q < w1; q++, src += dw * cin, tap++) {
-                                for (int g = 0; g < groups; g++) move(x, src + g * cinG, cols, row + g * patch + tap * cinG, cinG, scatter);
+                                for (int g = 0; g < groups; g++) move(x, src + g * cinG, cols, row + g * patch + tap * cinG, cinG, scatter, simd);
                             }
                         }
                     }
@@ -81,8 +84,10 @@ final class ConvPatches {
     }
 
     /** Copies {@code x[xo..xo+n)} to {@code cols[co..co+n)}, or adds the latter into the former when scattering. */
-    private static void move(float[] x, int xo, float[] cols, int co, int n, boolean scatter) {
-        if (scatter) {
+    private static void move(float[] x, int xo, float[] cols, int co, int n, boolean scatter, ConvNarrowKernel simd) {
+        if (scatter && simd != null) {
+            simd.add(cols, co, x, xo, n);
+        } else if (scatter) {
             add(cols, co, x, xo, n);
         } else if (n < SHORT_RUN) {
             for (int i = 0; i < n; i++) cols[co + i] = x[xo + i];

@@ -7,8 +7,11 @@ package keras4j.tensor;
  */
 final class ConvScratch {
     private static final ThreadLocal<ConvScratch> LOCAL = ThreadLocal.withInitial(ConvScratch::new);
+    /** A one-element offset array {0} for single-segment products. */
+    static final int[] ZERO = {0};
 
     private float[] patches = new float[0];
+    private float[] kernel = new float[0];
     private float[][] partials = new float[0][];
 
     private ConvScratch() {}
@@ -21,6 +24,13 @@ final class ConvScratch {
         ConvScratch s = LOCAL.get();
         if (s.patches.length < n) s.patches = new float[n];
         return s.patches;
+    }
+
+    /** The calling thread's buffer for a rearranged kernel (read by the tasks it starts); contents are undefined. */
+    static float[] kernel(int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.kernel.length < n) s.kernel = new float[n];
+        return s.kernel;
     }
 
     /**

@@ -49,6 +49,9 @@ public final class ConvSpec {
     final int[][] origin = new int[3][];
     final int[][] tapLo = new int[3][];
     final int[][] tapHi = new int[3][];
+    /** Output positions along the width whose whole window lies inside the input: {@code [interiorLo, interiorHi)} (empty if lo >= hi). */
+    final int interiorLo;
+    final int interiorHi;
 
     private ConvSpec(int[] inputShape, int[] kernelShape, int[] strides, int[] dilations, int[] padBefore, int[] padAfter, int groups) {
         rank = inputShape.length - 2;
@@ -93,6 +96,11 @@ public final class ConvSpec {
                 tapHi[a][o] = room <= 0 ? 0 : Math.min(k[a], (room + d[a] - 1) / d[a]);
             }
         }
+        int lo = 0, hi = Math.max(0, out[2]);
+        while (lo < hi && tapLo[2][lo] != 0) lo++;
+        while (hi > lo && tapHi[2][hi - 1] != k[2]) hi--;
+        interiorLo = lo;
+        interiorHi = hi;
     }
 
     /**
@@ -203,6 +211,31 @@ public final class ConvSpec {
             if (k[i] != 1 || s[i] != 1 || pad[i] != 0 || out[i] != in[i]) return false;
         }
         return true;
+    }
+
+    boolean hasUnitStrides() {
+        return s[0] == 1 && s[1] == 1 && s[2] == 1;
+    }
+
+    /**
+     * For unit strides, the convolution whose forward pass is this one's input gradient: {@code dy} convolved with
+     * the kernel flipped along every spatial axis and its channel axes swapped ({@link ConvKernels#flipKernel}),
+     * padded by {@code d(k−1) − padBefore} before and {@code in + padBefore − out} after, so
+     * {@code dx[p] = Σ_t dy[p + padBefore − t·d] · w[t]ᵀ}.
+     */
+    ConvSpec inputGradientSpec() {
+        int[] kernel = kernelShape();
+        kernel[rank] = coutG;
+        kernel[rank + 1] = inChannels;
+        int[] ones = new int[rank], dil = new int[rank], pb = new int[rank], pa = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int a = 3 - rank + i;
+            ones[i] = 1;
+            dil[i] = d[a];
+            pb[i] = d[a] * (k[a] - 1) - pad[a];
+            pa[i] = in[a] + pad[a] - out[a];
+        }
+        return of(outputShape(), kernel, ones, dil, pb, pa, groups);
     }
 
     /** One input channel per group with several groups (depthwise convolution): handled by a direct loop. */

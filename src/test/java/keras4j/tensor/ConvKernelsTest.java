@@ -25,6 +25,19 @@ class ConvKernelsTest {
     void restore() {
         Parallel.setThreads(savedThreads);
         ConvKernels.orientationOverride = null;
+        ConvKernels.narrowDisabled = false;
+        ConvKernels.directDisabled = false;
+    }
+
+    /** How products are computed: as chosen by shape, through patch matrices only, or forced through Gemm in either kernel-gradient orientation. */
+    enum Mode {
+        AUTO, PATCHES, GEMM, GEMM_TRANSPOSED;
+
+        void apply() {
+            ConvKernels.directDisabled = this != AUTO;
+            ConvKernels.narrowDisabled = this == GEMM || this == GEMM_TRANSPOSED;
+            ConvKernels.orientationOverride = this == GEMM ? Boolean.FALSE : this == GEMM_TRANSPOSED ? Boolean.TRUE : null;
+        }
     }
 
     /** One geometry: input and kernel shapes, strides, dilations, padding before/after, groups. */
@@ -106,6 +119,12 @@ class ConvKernelsTest {
                         new int[] {0, 0}, 1),
                 new Case("wide channels", new int[] {2, 9, 9, 70}, new int[] {3, 3, 70, 33}, new int[] {1, 1}, new int[] {2, 2}, new int[] {2, 2},
                         new int[] {2, 2}, 1),
+                new Case("32 filters", new int[] {3, 14, 13, 5}, new int[] {3, 3, 5, 32}, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0},
+                        new int[] {0, 0}, 1),
+                new Case("16 filters", new int[] {2, 5, 9, 8, 3}, new int[] {3, 3, 3, 3, 16}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+                        new int[] {1, 1, 1}, new int[] {1, 1, 1}, 1),
+                new Case("pointwise 16 filters", new int[] {2, 7, 9, 6}, new int[] {1, 1, 6, 16}, new int[] {1, 1}, new int[] {1, 1},
+                        new int[] {0, 0}, new int[] {0, 0}, 1),
                 new Case("many filters", new int[] {3, 12, 11, 5}, new int[] {3, 3, 5, 72}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1},
                         new int[] {1, 1}, 1),
                 new Case("many filters groups", new int[] {2, 20, 6}, new int[] {4, 3, 130}, new int[] {2}, new int[] {1}, new int[] {1},
@@ -132,28 +151,28 @@ class ConvKernelsTest {
         assertTrue(ConvReference.relativeError(dw, dwRef) <= TOLERANCE, () -> "kernel gradient " + c + ": error " + ConvReference.relativeError(dw, dwRef));
     }
 
-    /** Threads 1-3 crossed with the kernel-gradient orientations (chosen by shape, forced normal, forced transposed). */
+    /** Threads 1-3 crossed with the product modes. */
     static Stream<Arguments> settings() {
         List<Arguments> out = new ArrayList<>();
         for (int threads = 1; threads <= 3; threads++) {
-            for (Boolean orientation : new Boolean[] {null, false, true}) out.add(Arguments.of(threads, orientation));
+            for (Mode mode : Mode.values()) out.add(Arguments.of(threads, mode));
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @ParameterizedTest(name = "threads={0}, {1}")
     @MethodSource("settings")
-    void randomGeometriesMatchTheReference(int threads, Boolean transposed) {
+    void randomGeometriesMatchTheReference(int threads, Mode mode) {
         Parallel.setThreads(threads);
-        ConvKernels.orientationOverride = transposed;
+        mode.apply();
         for (Case c : randomCases(20261126L + threads, 240)) compare(c);
     }
 
-    @ParameterizedTest(name = "threads={0}, transposed={1}")
+    @ParameterizedTest(name = "threads={0}, {1}")
     @MethodSource("settings")
-    void largeGeometriesMatchTheReference(int threads, Boolean transposed) {
+    void largeGeometriesMatchTheReference(int threads, Mode mode) {
         Parallel.setThreads(threads);
-        ConvKernels.orientationOverride = transposed;
+        mode.apply();
         for (Case c : largeCases()) compare(c);
     }
 

@@ -1,0 +1,37 @@
+package keras4j.tensor;
+
+/**
+ * A matrix product whose result has few columns (at most {@link #maxColumns()}, e.g. a convolution's
+ * output channels), computed with a whole block of result rows in registers: {@link Gemm}'s
+ * micro-tile is wider than 16 or 32 columns and would leave most of its lanes idle there.
+ *
+ * <p>A is read in place through strides and the reduction may be split into segments, each with its
+ * own offsets into A and B, so a convolution can read its windows straight from the input (one segment
+ * per run of kernel taps) and {@code colsᵀ · dy} needs no packing.
+ */
+interface ConvNarrowKernel {
+
+    /** The widest result this kernel computes. */
+    int maxColumns();
+
+    /** Floats per vector register: results whose width is a multiple of it fill every lane. */
+    int vectorLength();
+
+    /**
+     * {@code C[i, j] (+)= Σ_s Σ_{p < segLen[s]} A(i, s, p) · B(s, p, j)} for {@code i < m}, {@code j < n}, where
+     * {@code A(i, s, p) = a[aOff + i·rowStride + segA[s] + p·colStride]},
+     * {@code B(s, p, j) = b[bOff + segB[s] + p·ldb + j]} and {@code C[i, j] = c[cOff + i·ldc + j]}. C is
+     * overwritten unless {@code accumulate}. Requires {@code 1 <= n <= maxColumns()}; segments may be empty.
+     */
+    void multiply(int m, int n, float[] a, int aOff, int rowStride, int colStride, int[] segA, int[] segB, int[] segLen, int segs,
+                  float[] b, int bOff, int ldb, boolean accumulate, float[] c, int cOff, int ldc);
+
+    /** {@code dst[d..d+n) += src[s..s+n)} with whole vectors (col2im's runs are too short for the JIT's own vectorisation). */
+    void add(float[] src, int s, float[] dst, int d, int n);
+
+    /** The single-segment product: {@code C (+)= A · B} with {@code A(i, p) = a[aOff + i·rowStride + p·colStride]}, {@code p < k}. */
+    default void multiply(int m, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, int ldb,
+                          boolean accumulate, float[] c, int cOff, int ldc) {
+        multiply(m, n, a, aOff, rowStride, colStride, ConvScratch.ZERO, ConvScratch.ZERO, new int[] {k}, 1, b, bOff, ldb, accumulate, c, cOff, ldc);
+    }
+}

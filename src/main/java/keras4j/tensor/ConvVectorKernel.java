@@ -1,0 +1,323 @@
+package keras4j.tensor;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ConvNarrowKernel} on the incubating Vector API. Results of one vector per row are computed 12 rows
+ * at a time (12 accumulators, then 4-row blocks for the tail), of two vectors 6 rows at a time (then 3), of
+ * three or four vectors (only with 32 vector registers, i.e. AVX-512) 3 rows at a time; every reduction step
+ * loads one row of B and broadcasts one A value per row. When {@code n} is not a whole number of vectors,
+ * B is copied into a zero-padded buffer and blocks of C go through a small buffer, so the loops carry no masks.
+ *
+ * <p>Only loaded (reflectively, by {@link ConvKernels}) when the JVM resolves {@code jdk.incubator.vector}.
+ */
+final class ConvVectorKernel implements ConvNarrowKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    /** Vectors per result row: up to 4 with 32 registers (512-bit vectors), else 2. */
+    private static final int MAX_VECTORS = VL >= 16 ? 4 : 2;
+
+    /**
+     * Per-thread padded copies of B and of a block of C, the segment offsets into the padded B, and the A and B
+     * offsets of every reduction step (the segments flattened into one loop, which keeps the accumulators in registers).
+     */
+    private static final class Buffers {
+        float[] b = new float[0];
+        final float[] c = new float[12 * MAX_VECTORS * VL];
+        int[] segB = new int[0];
+        int[] stepA = new int[0];
+        int[] stepB = new int[0];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    ConvVectorKernel() {
+        if (VL < 4) throw new UnsupportedOperationException("preferred float vector has only " + VL + " lanes");
+    }
+
+    @Override
+    public int maxColumns() {
+        return MAX_VECTORS * VL;
+    }
+
+    @Override
+    public int vectorLength() {
+        return VL;
+    }
+
+    @Override
+    public void multiply(int m, int n, float[] a, int aOff, int rowStride, int colStride, int[] segA, int[] segB, int[] segLen, int segs,
+                         float[] b, int bOff, int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        int nv = n <= VL ? 1 : n <= 2 * VL ? 2 : 4;
+        int width = nv * VL;
+        Buffers buf = null;
+        if (n != width) {
+            // Pad B to whole vectors so every load is full; blocks of C go through buf.c.
+            buf = BUFFERS.get();
+            int total = 0;
+            for (int s = 0; s < segs; s++) total += segLen[s];
+            if (buf.b.length < total * width) buf.b = new float[total * width];
+            if (buf.segB.length < segs) buf.segB = new int[segs];
+            for (int s = 0, row = 0; s < segs; s++) {
+                buf.segB[s] = row * width;
+                for (int p = 0; p < segLen[s]; p++, row++) {
+                    System.arraycopy(b, bOff + segB[s] + p * ldb, buf.b, row * width, n);
+                    Arrays.fill(buf.b, row * width + n, (row + 1) * width, 0f);
+                }
+            }
+            b = buf.b;
+            bOff = 0;
+            ldb = width;
+            segB = buf.segB;
+        }
+        if (buf == null) buf = BUFFERS.get();
+        int k = 0;
+        for (int s = 0; s < segs; s++) k += segLen[s];
+        if (buf.stepA.length < k) {
+            buf.stepA = new int[k];
+            buf.stepB = new int[k];
+        }
+        int[] stepA = buf.stepA, stepB = buf.stepB;
+        for (int s = 0, q = 0; s < segs; s++) {
+            for (int p = 0; p < segLen[s]; p++, q++) {
+                stepA[q] = segA[s] + p * colStride;
+                stepB[q] = bOff + segB[s] + p * ldb;
+            }
+        }
+        boolean padded = n != width;
+        int mr = nv == 1 ? 12 : 6;
+        // Row blocks of mr go through the buffer when padded; mr is a multiple of every block height.
+        boolean load = accumulate || padded;
+        for (int i = 0; i < m; i += mr) {
+            int rows = Math.min(mr, m - i);
+            int ai = aOff + i * rowStride;
+            float[] t = c;
+            int to = cOff + i * ldc, tl = ldc;
+            if (padded) {
+                t = buf.c;
+                to = 0;
+                tl = width;
+                for (int r = 0; r < rows; r++) {
+                    if (accumulate) System.arraycopy(c, cOff + (i + r) * ldc, t, r * width, n);
+                    Arrays.fill(t, r * width + (accumulate ? n : 0), (r + 1) * width, 0f);
+                }
+            }
+            int j = 0;
+            if (nv == 1) {
+                for (; j + 12 <= rows; j += 12) block12(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+                for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+            } else if (nv == 2) {
+                for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+                for (; j + 3 <= rows; j += 3) block3x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+            } else {
+                for (; j + 3 <= rows; j += 3) block3x4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+            }
+            for (; j < rows; j++) row(nv, a, ai + j * rowStride, stepA, stepB, k, b, load, t, to + j * tl);
+            if (padded) {
+                for (int r = 0; r < rows; r++) System.arraycopy(t, r * width, c, cOff + (i + r) * ldc, n);
+            }
+        }
+    }
+
+    @Override
+    public void add(float[] src, int s, float[] dst, int d, int n) {
+        int i = 0;
+        for (; i + VL <= n; i += VL) FloatVector.fromArray(S, dst, d + i).add(FloatVector.fromArray(S, src, s + i)).intoArray(dst, d + i);
+        for (; i < n; i++) dst[d + i] += src[s + i];
+    }
+
+    private static FloatVector start(boolean load, float[] c, int off) {
+        return load ? FloatVector.fromArray(S, c, off) : FloatVector.zero(S);
+    }
+
+    /** Twelve rows of one vector each. */
+    private static void block12(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(load, c, ci), c1 = start(load, c, ci + ldc), c2 = start(load, c, ci + 2 * ldc);
+        FloatVector c3 = start(load, c, ci + 3 * ldc), c4 = start(load, c, ci + 4 * ldc), c5 = start(load, c, ci + 5 * ldc);
+        FloatVector c6 = start(load, c, ci + 6 * ldc), c7 = start(load, c, ci + 7 * ldc), c8 = start(load, c, ci + 8 * ldc);
+        FloatVector c9 = start(load, c, ci + 9 * ldc), c10 = start(load, c, ci + 10 * ldc), c11 = start(load, c, ci + 11 * ldc);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
+            int x = ai + stepA[p];
+            c0 = FloatVector.broadcast(S, a[x]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c4);
+            c5 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c5);
+            c6 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c6);
+            c7 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c7);
+            c8 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c8);
+            c9 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c9);
+            c10 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c10);
+            c11 = FloatVector.broadcast(S, a[x + rs]).fma(bv, c11);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+        c8.intoArray(c, ci + 8 * ldc);
+        c9.intoArray(c, ci + 9 * ldc);
+        c10.intoArray(c, ci + 10 * ldc);
+        c11.intoArray(c, ci + 11 * ldc);
+    }
+
+    /** Six rows of two vectors each. */
+    private static void block6x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL);
+        FloatVector c10 = start(load, c, ci + ldc), c11 = start(load, c, ci + ldc + VL);
+        FloatVector c20 = start(load, c, ci + 2 * ldc), c21 = start(load, c, ci + 2 * ldc + VL);
+        FloatVector c30 = start(load, c, ci + 3 * ldc), c31 = start(load, c, ci + 3 * ldc + VL);
+        FloatVector c40 = start(load, c, ci + 4 * ldc), c41 = start(load, c, ci + 4 * ldc + VL);
+        FloatVector c50 = start(load, c, ci + 5 * ldc), c51 = start(load, c, ci + 5 * ldc + VL);
+        for (int p = 0; p < k; p++) {
+            int bi = stepB[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            int x = ai + stepA[p];
+            FloatVector v = FloatVector.broadcast(S, a[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(S, a[x + rs]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + VL);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + VL);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + VL);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + VL);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + VL);
+    }
+
+    /** Four rows of one vector each (the tail of twelve-row blocks). */
+    private static void block4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(load, c, ci), c1 = start(load, c, ci + ldc), c2 = start(load, c, ci + 2 * ldc), c3 = start(load, c, ci + 3 * ldc);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
+            int x = ai + stepA[p];
+            c0 = FloatVector.broadcast(S, a[x]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[x + rs]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[x + 2 * rs]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[x + 3 * rs]).fma(bv, c3);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+    }
+
+    /** Three rows of two vectors each (the tail of six-row blocks). */
+    private static void block3x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL);
+        FloatVector c10 = start(load, c, ci + ldc), c11 = start(load, c, ci + ldc + VL);
+        FloatVector c20 = start(load, c, ci + 2 * ldc), c21 = start(load, c, ci + 2 * ldc + VL);
+        for (int p = 0; p < k; p++) {
+            int bi = stepB[p], x = ai + stepA[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector v = FloatVector.broadcast(S, a[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, a[x + rs]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, a[x + 2 * rs]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + VL);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + VL);
+    }
+
+    /** Three rows of four vectors each (12 accumulators; only with 32 vector registers). */
+    private static void block3x4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+        int c1 = ci + ldc, c2 = ci + 2 * ldc;
+        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL), c02 = start(load, c, ci + 2 * VL), c03 = start(load, c, ci + 3 * VL);
+        FloatVector c10 = start(load, c, c1), c11 = start(load, c, c1 + VL), c12 = start(load, c, c1 + 2 * VL), c13 = start(load, c, c1 + 3 * VL);
+        FloatVector c20 = start(load, c, c2), c21 = start(load, c, c2 + VL), c22 = start(load, c, c2 + 2 * VL), c23 = start(load, c, c2 + 3 * VL);
+        for (int p = 0; p < k; p++) {
+            int bi = stepB[p], x0 = ai + stepA[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * VL), b3 = FloatVector.fromArray(S, b, bi + 3 * VL);
+            FloatVector v = FloatVector.broadcast(S, a[x0]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            c02 = v.fma(b2, c02);
+            c03 = v.fma(b3, c03);
+            v = FloatVector.broadcast(S, a[x0 + rs]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            c12 = v.fma(b2, c12);
+            c13 = v.fma(b3, c13);
+            v = FloatVector.broadcast(S, a[x0 + 2 * rs]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            c22 = v.fma(b2, c22);
+            c23 = v.fma(b3, c23);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
+        c02.intoArray(c, ci + 2 * VL);
+        c03.intoArray(c, ci + 3 * VL);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + VL);
+        c12.intoArray(c, c1 + 2 * VL);
+        c13.intoArray(c, c1 + 3 * VL);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + VL);
+        c22.intoArray(c, c2 + 2 * VL);
+        c23.intoArray(c, c2 + 3 * VL);
+    }
+
+    /** One row of {@code nv} vectors (the tail of a block), two vectors at a time. */
+    private static void row(int nv, float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci) {
+        for (int v0 = 0; v0 < nv; v0 += 2) {
+            if (v0 + 1 < nv) {
+                rowPair(a, ai, stepA, stepB, k, b, v0 * VL, load, c, ci + v0 * VL);
+            } else {
+                FloatVector acc = start(load, c, ci + v0 * VL);
+                for (int p = 0; p < k; p++) acc = FloatVector.broadcast(S, a[ai + stepA[p]]).fma(FloatVector.fromArray(S, b, stepB[p] + v0 * VL), acc);
+                acc.intoArray(c, ci + v0 * VL);
+            }
+        }
+    }
+
+    private static void rowPair(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, int bShift, boolean load, float[] c, int ci) {
+        FloatVector acc0 = start(load, c, ci), acc1 = start(load, c, ci + VL);
+        for (int p = 0; p < k; p++) {
+            FloatVector v = FloatVector.broadcast(S, a[ai + stepA[p]]);
+            int bi = stepB[p] + bShift;
+            acc0 = v.fma(FloatVector.fromArray(S, b, bi), acc0);
+            acc1 = v.fma(FloatVector.fromArray(S, b, bi + VL), acc1);
+        }
+        acc0.intoArray(c, ci);
+        acc1.intoArray(c, ci + VL);
+    }
+}
