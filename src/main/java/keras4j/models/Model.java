@@ -28,6 +28,7 @@ import keras4j.utils.SummaryTable;
  */
 public class Model extends Layer implements TrainingModel {
     static {
+        NotebookHook.wake();
         Layers.register("Functional", FunctionalConfig::fromConfig);
         Layers.register("Model", FunctionalConfig::fromConfig);
         Layers.register("Sequential", Sequential::fromConfig);
