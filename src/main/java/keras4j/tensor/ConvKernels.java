@@ -20,8 +20,9 @@ import java.util.Arrays;
  *       micro-tile would leave most lanes idle there;</li>
  *   <li>with one group and long enough output lines, the forward pass and the kernel gradient read their
  *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix;</li>
- *   <li>with unit strides and input channels filling whole vectors, the input gradient is a forward
- *       convolution of {@code dy} with the flipped kernel ({@link ConvSpec#inputGradientSpec()}): no scatter;</li>
+ *   <li>with unit strides, input channels filling whole vectors and long lines, the input gradient is a
+ *       direct forward convolution of {@code dy} with the flipped kernel ({@link ConvSpec#inputGradientSpec()}):
+ *       no scatter;</li>
  *   <li>a 1×…×1 convolution with stride 1 and no padding reads its patches straight from the input;</li>
  *   <li>depthwise convolutions (one input channel per group) use direct loops ({@link ConvDepthwise}).</li>
  * </ul>
@@ -164,10 +165,14 @@ public final class ConvKernels {
         ConvNarrowKernel flippedNarrow = narrowForward(c.cinG);
         if (c.hasUnitStrides() && flippedNarrow != null && c.cinG % flippedNarrow.vectorLength() == 0 && !directDisabled) {
             // With stride 1 the input gradient is a forward convolution of dy with the flipped kernel: no scatter.
-            float[] flipped = ConvScratch.kernel(w.length);
-            flipKernel(c, w, flipped);
-            forward(c.inputGradientSpec(), dy, flipped, dx);
-            return;
+            // It pays only when that convolution reads its windows directly (long lines); otherwise col2im is cheaper.
+            ConvSpec flippedSpec = c.inputGradientSpec();
+            if (ConvDirect.forwardApplies(flippedSpec)) {
+                float[] flipped = ConvScratch.kernel(w.length);
+                flipKernel(c, w, flipped);
+                forward(flippedSpec, dy, flipped, dx);
+                return;
+            }
         }
         Arrays.fill(dx, 0f);
         final ConvNarrowKernel simd = narrow(1);

@@ -32,6 +32,6 @@ interface ConvNarrowKernel {
     /** The single-segment product: {@code C (+)= A · B} with {@code A(i, p) = a[aOff + i·rowStride + p·colStride]}, {@code p < k}. */
     default void multiply(int m, int n, int k, float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, int ldb,
                           boolean accumulate, float[] c, int cOff, int ldc) {
-        multiply(m, n, a, aOff, rowStride, colStride, ConvScratch.ZERO, ConvScratch.ZERO, new int[] {k}, 1, b, bOff, ldb, accumulate, c, cOff, ldc);
+        multiply(m, n, a, aOff, rowStride, colStride, ConvScratch.ZERO, ConvScratch.ZERO, ConvScratch.length(k), 1, b, bOff, ldb, accumulate, c, cOff, ldc);
     }
 }

@@ -12,6 +12,7 @@ final class ConvScratch {
 
     private float[] patches = new float[0];
     private float[] kernel = new float[0];
+    private final int[] length = new int[1];
     private float[][] partials = new float[0][];
 
     private ConvScratch() {}
@@ -24,6 +25,13 @@ final class ConvScratch {
         ConvScratch s = LOCAL.get();
         if (s.patches.length < n) s.patches = new float[n];
         return s.patches;
+    }
+
+    /** This thread's one-element array holding {@code k}, the segment length of a single-segment product. */
+    static int[] length(int k) {
+        int[] l = LOCAL.get().length;
+        l[0] = k;
+        return l;
     }
 
     /** The calling thread's buffer for a rearranged kernel (read by the tasks it starts); contents are undefined. */
