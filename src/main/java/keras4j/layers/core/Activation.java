@@ -59,7 +59,7 @@ public final class Activation extends AbstractLayer<Activation> {
      * map. Names resolve with Keras 3's definitions, as Keras 3 does when it loads a Keras 2 model.
      */
     public static Activation fromConfig(Map<String, Object> config) {
-        Activation a = new Activation(Activations.get(config.get("activation")));
+        Activation a = new Activation(keras4j.layers.LayerOptions.activation(config.get("activation"), config));
         a.applyBaseConfig(config);
         return a;
     }

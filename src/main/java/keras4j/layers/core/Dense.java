@@ -223,7 +223,7 @@ public final class Dense extends AbstractLayer<Dense> {
         if (config.get("lora_rank") != null) throw new IllegalArgumentException("Dense: LoRA (`lora_rank`) is not supported by keras4j. Received: lora_rank=" + config.get("lora_rank"));
         if (config.get("quantization_config") != null) throw new IllegalArgumentException("Dense: quantized layers are not supported by keras4j. Received a `quantization_config`.");
         Dense d = new Dense(n.intValue());
-        d.activation = Activations.get(config.get("activation"));
+        d.activation = keras4j.layers.LayerOptions.activation(config.get("activation"), config);
         d.useBias = !Boolean.FALSE.equals(config.get("use_bias"));
         if (config.get("kernel_initializer") != null) d.kernelInitializer(config.get("kernel_initializer"));
         if (config.get("bias_initializer") != null) d.biasInitializer(config.get("bias_initializer"));
