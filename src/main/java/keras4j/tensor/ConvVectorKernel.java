@@ -88,13 +88,17 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         }
         boolean padded = n != width;
         int mr = nv == 1 ? 12 : 6;
-        // Row blocks of mr go through the buffer when padded; mr is a multiple of every block height.
-        boolean load = accumulate || padded;
+        // Row blocks of mr go through the buffer when padded; mr is a multiple of every block height. The blocks
+        // always start from C's values (zeroed here when overwriting): a conditional start would merge two vector
+        // sources into the loop, which C2 does not always keep in registers.
         for (int i = 0; i < m; i += mr) {
             int rows = Math.min(mr, m - i);
             int ai = aOff + i * rowStride;
             float[] t = c;
             int to = cOff + i * ldc, tl = ldc;
+            if (!padded && !accumulate) {
+                for (int r = 0; r < rows; r++) Arrays.fill(c, to + r * ldc, to + r * ldc + n, 0f);
+            }
             if (padded) {
                 t = buf.c;
                 to = 0;
@@ -106,15 +110,15 @@ final class ConvVectorKernel implements ConvNarrowKernel {
             }
             int j = 0;
             if (nv == 1) {
-                for (; j + 12 <= rows; j += 12) block12(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
-                for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+                for (; j + 12 <= rows; j += 12) block12(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
+                for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else if (nv == 2) {
-                for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
-                for (; j + 3 <= rows; j += 3) block3x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+                for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
+                for (; j + 3 <= rows; j += 3) block3x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else {
-                for (; j + 3 <= rows; j += 3) block3x4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, load, t, to + j * tl, tl);
+                for (; j + 3 <= rows; j += 3) block3x4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             }
-            for (; j < rows; j++) row(nv, a, ai + j * rowStride, stepA, stepB, k, b, load, t, to + j * tl);
+            for (; j < rows; j++) row(nv, a, ai + j * rowStride, stepA, stepB, k, b, t, to + j * tl);
             if (padded) {
                 for (int r = 0; r < rows; r++) System.arraycopy(t, r * width, c, cOff + (i + r) * ldc, n);
             }
@@ -128,16 +132,16 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         for (; i < n; i++) dst[d + i] += src[s + i];
     }
 
-    private static FloatVector start(boolean load, float[] c, int off) {
-        return load ? FloatVector.fromArray(S, c, off) : FloatVector.zero(S);
+    private static FloatVector start(float[] c, int off) {
+        return FloatVector.fromArray(S, c, off);
     }
 
     /** Twelve rows of one vector each. */
-    private static void block12(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
-        FloatVector c0 = start(load, c, ci), c1 = start(load, c, ci + ldc), c2 = start(load, c, ci + 2 * ldc);
-        FloatVector c3 = start(load, c, ci + 3 * ldc), c4 = start(load, c, ci + 4 * ldc), c5 = start(load, c, ci + 5 * ldc);
-        FloatVector c6 = start(load, c, ci + 6 * ldc), c7 = start(load, c, ci + 7 * ldc), c8 = start(load, c, ci + 8 * ldc);
-        FloatVector c9 = start(load, c, ci + 9 * ldc), c10 = start(load, c, ci + 10 * ldc), c11 = start(load, c, ci + 11 * ldc);
+    private static void block12(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(c, ci), c1 = start(c, ci + ldc), c2 = start(c, ci + 2 * ldc);
+        FloatVector c3 = start(c, ci + 3 * ldc), c4 = start(c, ci + 4 * ldc), c5 = start(c, ci + 5 * ldc);
+        FloatVector c6 = start(c, ci + 6 * ldc), c7 = start(c, ci + 7 * ldc), c8 = start(c, ci + 8 * ldc);
+        FloatVector c9 = start(c, ci + 9 * ldc), c10 = start(c, ci + 10 * ldc), c11 = start(c, ci + 11 * ldc);
         for (int p = 0; p < k; p++) {
             FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
             int x = ai + stepA[p];
@@ -169,13 +173,13 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     /** Six rows of two vectors each. */
-    private static void block6x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
-        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL);
-        FloatVector c10 = start(load, c, ci + ldc), c11 = start(load, c, ci + ldc + VL);
-        FloatVector c20 = start(load, c, ci + 2 * ldc), c21 = start(load, c, ci + 2 * ldc + VL);
-        FloatVector c30 = start(load, c, ci + 3 * ldc), c31 = start(load, c, ci + 3 * ldc + VL);
-        FloatVector c40 = start(load, c, ci + 4 * ldc), c41 = start(load, c, ci + 4 * ldc + VL);
-        FloatVector c50 = start(load, c, ci + 5 * ldc), c51 = start(load, c, ci + 5 * ldc + VL);
+    private static void block6x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(c, ci), c01 = start(c, ci + VL);
+        FloatVector c10 = start(c, ci + ldc), c11 = start(c, ci + ldc + VL);
+        FloatVector c20 = start(c, ci + 2 * ldc), c21 = start(c, ci + 2 * ldc + VL);
+        FloatVector c30 = start(c, ci + 3 * ldc), c31 = start(c, ci + 3 * ldc + VL);
+        FloatVector c40 = start(c, ci + 4 * ldc), c41 = start(c, ci + 4 * ldc + VL);
+        FloatVector c50 = start(c, ci + 5 * ldc), c51 = start(c, ci + 5 * ldc + VL);
         for (int p = 0; p < k; p++) {
             int bi = stepB[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
@@ -214,8 +218,8 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     /** Four rows of one vector each (the tail of twelve-row blocks). */
-    private static void block4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
-        FloatVector c0 = start(load, c, ci), c1 = start(load, c, ci + ldc), c2 = start(load, c, ci + 2 * ldc), c3 = start(load, c, ci + 3 * ldc);
+    private static void block4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(c, ci), c1 = start(c, ci + ldc), c2 = start(c, ci + 2 * ldc), c3 = start(c, ci + 3 * ldc);
         for (int p = 0; p < k; p++) {
             FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
             int x = ai + stepA[p];
@@ -231,10 +235,10 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     /** Three rows of two vectors each (the tail of six-row blocks). */
-    private static void block3x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
-        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL);
-        FloatVector c10 = start(load, c, ci + ldc), c11 = start(load, c, ci + ldc + VL);
-        FloatVector c20 = start(load, c, ci + 2 * ldc), c21 = start(load, c, ci + 2 * ldc + VL);
+    private static void block3x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(c, ci), c01 = start(c, ci + VL);
+        FloatVector c10 = start(c, ci + ldc), c11 = start(c, ci + ldc + VL);
+        FloatVector c20 = start(c, ci + 2 * ldc), c21 = start(c, ci + 2 * ldc + VL);
         for (int p = 0; p < k; p++) {
             int bi = stepB[p], x = ai + stepA[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
@@ -257,11 +261,11 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     /** Three rows of four vectors each (12 accumulators; only with 32 vector registers). */
-    private static void block3x4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci, int ldc) {
+    private static void block3x4(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
         int c1 = ci + ldc, c2 = ci + 2 * ldc;
-        FloatVector c00 = start(load, c, ci), c01 = start(load, c, ci + VL), c02 = start(load, c, ci + 2 * VL), c03 = start(load, c, ci + 3 * VL);
-        FloatVector c10 = start(load, c, c1), c11 = start(load, c, c1 + VL), c12 = start(load, c, c1 + 2 * VL), c13 = start(load, c, c1 + 3 * VL);
-        FloatVector c20 = start(load, c, c2), c21 = start(load, c, c2 + VL), c22 = start(load, c, c2 + 2 * VL), c23 = start(load, c, c2 + 3 * VL);
+        FloatVector c00 = start(c, ci), c01 = start(c, ci + VL), c02 = start(c, ci + 2 * VL), c03 = start(c, ci + 3 * VL);
+        FloatVector c10 = start(c, c1), c11 = start(c, c1 + VL), c12 = start(c, c1 + 2 * VL), c13 = start(c, c1 + 3 * VL);
+        FloatVector c20 = start(c, c2), c21 = start(c, c2 + VL), c22 = start(c, c2 + 2 * VL), c23 = start(c, c2 + 3 * VL);
         for (int p = 0; p < k; p++) {
             int bi = stepB[p], x0 = ai + stepA[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
@@ -297,20 +301,20 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     /** One row of {@code nv} vectors (the tail of a block), two vectors at a time. */
-    private static void row(int nv, float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, boolean load, float[] c, int ci) {
+    private static void row(int nv, float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci) {
         for (int v0 = 0; v0 < nv; v0 += 2) {
             if (v0 + 1 < nv) {
-                rowPair(a, ai, stepA, stepB, k, b, v0 * VL, load, c, ci + v0 * VL);
+                rowPair(a, ai, stepA, stepB, k, b, v0 * VL, c, ci + v0 * VL);
             } else {
-                FloatVector acc = start(load, c, ci + v0 * VL);
+                FloatVector acc = start(c, ci + v0 * VL);
                 for (int p = 0; p < k; p++) acc = FloatVector.broadcast(S, a[ai + stepA[p]]).fma(FloatVector.fromArray(S, b, stepB[p] + v0 * VL), acc);
                 acc.intoArray(c, ci + v0 * VL);
             }
         }
     }
 
-    private static void rowPair(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, int bShift, boolean load, float[] c, int ci) {
-        FloatVector acc0 = start(load, c, ci), acc1 = start(load, c, ci + VL);
+    private static void rowPair(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, int bShift, float[] c, int ci) {
+        FloatVector acc0 = start(c, ci), acc1 = start(c, ci + VL);
         for (int p = 0; p < k; p++) {
             FloatVector v = FloatVector.broadcast(S, a[ai + stepA[p]]);
             int bi = stepB[p] + bShift;
