@@ -14,6 +14,9 @@ interface GemmKernel {
     /** Tasks per thread aimed for when a block is split, so that uneven progress evens out. */
     int TASKS_PER_THREAD = 4;
 
+    /** Packed B slices with fewer floats than this are packed by the calling thread alone. */
+    int PARALLEL_PACK = 1 << 16;
+
     /** Short name reported by {@link Gemm#kernelName()}. */
     String name();
 

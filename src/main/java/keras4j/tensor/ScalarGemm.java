@@ -89,7 +89,7 @@ final class ScalarGemm implements GemmKernel {
                 int kc = Math.min(kcStep, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
                 int jcF = jc, pcF = pc;
-                if (threads > 1 && kc > 1) {
+                if (threads > 1 && kc > 1 && (long) kc * nc >= GemmKernel.PARALLEL_PACK) {
                     int parts = Math.min(threads, kc);
                     Parallel.forRange(parts, t -> packB(transB, b, bOff, ldb, pcF, jcF, kc * t / parts,
                             kc * (t + 1) / parts, nc, rowsB));

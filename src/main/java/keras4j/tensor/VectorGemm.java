@@ -85,7 +85,7 @@ final class VectorGemm implements GemmKernel {
                 int kc = Math.min(kcStep, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
                 int jcF = jc, pcF = pc;
-                if (threads > 1 && panels > 1) {
+                if (threads > 1 && panels > 1 && (long) kc * nc >= GemmKernel.PARALLEL_PACK) {
                     int parts = Math.min(threads, panels);
                     Parallel.forRange(parts, t -> packB(transB, b, bOff, ldb, pcF, jcF, kc,
                             panels * t / parts * NR, Math.min(nc, panels * (t + 1) / parts * NR), bp));
