@@ -19,11 +19,13 @@ import java.util.Objects;
  * rounding (summation order and fused multiply-adds differ). Products with
  * {@code m * n * k <= 4096} use a simple triple loop.
  *
- * <p><b>Threading.</b> Products with {@code m * n * k >= 64^3} are split along m or n into
- * {@link Parallel#threads()} independent parts run through {@link Parallel#forRange}; smaller ones
- * run on the calling thread. Packing buffers are per thread and reused, so steady-state calls do
- * not allocate beyond a few small objects. The methods are thread-safe for distinct output
- * arrays; C must not overlap A or B.
+ * <p><b>Threading.</b> Products with {@code m * n * k >= 64^3} run on {@link Parallel#threads()}
+ * threads: each KC-deep slice of op(B) is packed once (in parallel), then blocks of rows of C,
+ * cut into column ranges when there are few of them, are handed out dynamically through
+ * {@link Parallel#forRange}. Smaller products, and calls made from inside a parallel loop, run on
+ * the calling thread. Packing buffers are per thread and reused, so steady-state calls allocate
+ * only a few small objects. The methods are thread-safe for distinct output arrays; C must not
+ * overlap A or B.
  */
 public final class Gemm {
 
@@ -101,35 +103,8 @@ public final class Gemm {
             tripleLoop(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        GemmKernel kernel = kernel();
-        int threads = work < PARALLEL_WORK ? 1 : Parallel.threads();
-        if (threads > 1) {
-            int mTiles = (m + kernel.mr() - 1) / kernel.mr();
-            int nTiles = (n + kernel.nr() - 1) / kernel.nr();
-            boolean splitN = nTiles >= mTiles;
-            int tiles = splitN ? nTiles : mTiles;
-            int tasks = Math.min(threads, tiles);
-            if (tasks > 1) {
-                int tile = splitN ? kernel.nr() : kernel.mr();
-                int extent = splitN ? n : m;
-                Parallel.forRange(tasks, t -> {
-                    int lo = Math.min(extent, (int) ((long) tiles * t / tasks) * tile);
-                    int hi = Math.min(extent, (int) ((long) tiles * (t + 1) / tasks) * tile);
-                    if (lo >= hi) {
-                        return;
-                    }
-                    if (splitN) {
-                        kernel.gemm(transA, transB, m, hi - lo, k, alpha, a, aOff, lda,
-                                b, bOff + (transB ? lo * ldb : lo), ldb, beta, c, cOff + lo, ldc);
-                    } else {
-                        kernel.gemm(transA, transB, hi - lo, n, k, alpha, a, aOff + (transA ? lo : lo * lda), lda,
-                                b, bOff, ldb, beta, c, cOff + lo * ldc, ldc);
-                    }
-                });
-                return;
-            }
-        }
-        kernel.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        int threads = work < PARALLEL_WORK || Parallel.nested() ? 1 : Parallel.threads();
+        kernel().gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads);
     }
 
     /**

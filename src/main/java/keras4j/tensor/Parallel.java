@@ -119,6 +119,11 @@ public final class Parallel {
         }
     }
 
+    /** Whether the current thread is running the body of a parallel loop (nested calls run inline). */
+    static boolean nested() {
+        return Thread.currentThread() instanceof Worker || IN_LOOP.get()[0];
+    }
+
     private static void runInline(int count, IntConsumer body) {
         for (int i = 0; i < count; i++) {
             body.accept(i);

@@ -75,45 +75,78 @@ final class VectorGemm implements GemmKernel {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                     float beta, float[] c, int cOff, int ldc) {
+                     float beta, float[] c, int cOff, int ldc, int threads) {
         int kcStep = GemmKernel.balancedStep(k, KC, 1);
         int mcStep = GemmKernel.balancedStep(m, MC, MR);
-        int ncMax = Math.min(NC, GemmKernel.roundUp(n, NR));
-        Buffers buf = BUFFERS.get();
         int needA = kcStep * GemmKernel.roundUp(Math.min(mcStep, m), MR);
-        int needB = kcStep * ncMax;
-        if (buf.a.length < needA) {
-            buf.a = new float[needA];
+        Buffers own = buffers(needA);
+        int needB = kcStep * Math.min(NC, GemmKernel.roundUp(n, NR));
+        if (own.b.length < needB) {
+            own.b = new float[needB];
         }
-        if (buf.b.length < needB) {
-            buf.b = new float[needB];
-        }
-        float[] ap = buf.a;
-        float[] bp = buf.b;
-        float[] tile = buf.tile;
+        float[] bp = own.b;
+        int rowBlocks = (m + mcStep - 1) / mcStep;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
+            int panels = (nc + NR - 1) / NR;
+            int pieces = GemmKernel.pieces(rowBlocks, panels, threads);
+            int tasks = rowBlocks * pieces;
             for (int pc = 0; pc < k; pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
-                packB(transB, b, bOff, ldb, pc, jc, kc, nc, bp);
                 float blockBeta = pc == 0 ? beta : 1f;
-                for (int ic = 0; ic < m; ic += mcStep) {
-                    int mc = Math.min(mcStep, m - ic);
-                    packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, ap);
-                    macroKernel(mc, nc, kc, ap, bp, tile, blockBeta, c, cOff + ic * ldc + jc, ldc);
+                int jcF = jc, pcF = pc;
+                if (threads > 1 && panels > 1 && (long) kc * nc >= GemmKernel.PARALLEL_PACK) {
+                    int parts = Math.min(threads, panels);
+                    Parallel.forRange(parts, t -> packB(transB, b, bOff, ldb, pcF, jcF, kc,
+                            panels * t / parts * NR, Math.min(nc, panels * (t + 1) / parts * NR), bp));
+                } else {
+                    packB(transB, b, bOff, ldb, pc, jc, kc, 0, nc, bp);
+                }
+                if (tasks == 1) {
+                    block(transA, m, 0, mcStep, 0, nc, pc, jc, kc, alpha, a, aOff, lda, bp, blockBeta, c, cOff, ldc,
+                            own);
+                } else {
+                    Parallel.forRange(tasks, t -> {
+                        int jb = t % pieces;
+                        block(transA, m, t / pieces * mcStep, mcStep, panels * jb / pieces * NR,
+                                Math.min(nc, panels * (jb + 1) / pieces * NR), pcF, jcF, kc, alpha, a, aOff, lda, bp,
+                                blockBeta, c, cOff, ldc, buffers(needA));
+                    });
                 }
             }
         }
     }
 
+    /** This thread's buffers, with room for a packed A block of {@code needA} floats. */
+    private static Buffers buffers(int needA) {
+        Buffers buf = BUFFERS.get();
+        if (buf.a.length < needA) {
+            buf.a = new float[needA];
+        }
+        return buf;
+    }
+
     /**
-     * Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-wide panels: panel j0 starts at j0 * kc and holds
-     * row p at j0 * kc + p * NR; columns past nc are zero.
+     * One task: packs rows [ic, ic + mcStep) of op(A) for the slice pc into this thread's buffer
+     * and updates C[ic:ic+mc, jc+jr0 : jc+jr1] from the shared packed B.
      */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kc, int nc,
-                              float[] bp) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int w = Math.min(NR, nc - jr);
+    private static void block(boolean transA, int m, int ic, int mcStep, int jr0, int jr1, int pc, int jc, int kc,
+                              float alpha, float[] a, int aOff, int lda, float[] bp, float beta,
+                              float[] c, int cOff, int ldc, Buffers buf) {
+        int mc = Math.min(mcStep, m - ic);
+        packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, buf.a);
+        macroKernel(mc, jr0, jr1, kc, buf.a, bp, buf.tile, beta, c, cOff + ic * ldc + jc, ldc);
+    }
+
+    /**
+     * Packs op(B)[pc:pc+kc, jc+jr0 : jc+jr1] into NR-wide panels (jr0 a multiple of NR): the panel
+     * of column jr starts at jr * kc and holds row p at jr * kc + p * NR; columns past the end are
+     * zero.
+     */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kc,
+                              int jr0, int jr1, float[] bp) {
+        for (int jr = jr0; jr < jr1; jr += NR) {
+            int w = Math.min(NR, jr1 - jr);
             int o = jr * kc;
             if (!transB) {
                 // B is k x n: element (p, j) at bOff + p * ldb + j.
@@ -223,11 +256,11 @@ final class VectorGemm implements GemmKernel {
         }
     }
 
-    /** C[0:mc, 0:nc] (at cOff) = beta * C + packed A block * packed B block. */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, float[] tile, float beta,
-                                    float[] c, int cOff, int ldc) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int w = Math.min(NR, nc - jr);
+    /** C[0:mc, jr0:jr1] (at cOff) = beta * C + packed A block * packed B panels. */
+    private static void macroKernel(int mc, int jr0, int jr1, int kc, float[] ap, float[] bp, float[] tile,
+                                    float beta, float[] c, int cOff, int ldc) {
+        for (int jr = jr0; jr < jr1; jr += NR) {
+            int w = Math.min(NR, jr1 - jr);
             int nv = (w + VL - 1) / VL;
             int bo = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {

@@ -40,7 +40,7 @@ class GemmTest {
         {1, 300, 70}, {1, 64, 1}, {257, 1, 65}, {300, 1, 1}, {1, 1, 1000},
         {5, 63, 64}, {6, 64, 65}, {7, 65, 97}, {11, 129, 33}, {12, 48, 47}, {19, 16, 23},
         {64, 64, 64}, {65, 65, 65}, {97, 193, 389}, {145, 130, 385}, {300, 257, 129},
-        {149, 1031, 37}, {61, 2053, 5}, {3, 40, 2000},
+        {149, 1031, 37}, {61, 2053, 5}, {3, 40, 2000}, {4, 700, 100}, {2000, 3, 50},
     };
 
     private static final float[][] SCALARS = {{1f, 0f}, {1f, 1f}, {-0.5f, 0f}, {2f, -1.5f}, {0.75f, 0.25f}};
@@ -78,7 +78,7 @@ class GemmTest {
 
     @Test
     void kernelsCalledDirectlyMatchReference() {
-        // Exercise each kernel below the triple-loop threshold and without the thread split.
+        // Exercise each kernel below the triple-loop and threading thresholds, split into tasks or not.
         List<GemmKernel> kernels = new ArrayList<>();
         kernels.add(new ScalarGemm());
         if (Gemm.simdAvailable()) {
@@ -86,14 +86,18 @@ class GemmTest {
             kernels.add(Gemm.kernel());
         }
         Random rnd = new Random(11);
+        Parallel.setThreads(2);
         for (GemmKernel kernel : kernels) {
-            for (int[] s : new int[][] {{1, 1, 1}, {2, 3, 4}, {6, 64, 1}, {7, 65, 3}, {1, 17, 2}}) {
-                for (boolean ta : new boolean[] {false, true}) {
-                    for (boolean tb : new boolean[] {false, true}) {
-                        Case cs = new Case(rnd, ta, tb, s[0], s[1], s[2], 1.25f, 0.5f, 1, 2, 3, 4);
-                        kernel.gemm(ta, tb, cs.m, cs.n, cs.k, cs.alpha, cs.a, cs.aOff, cs.lda, cs.b, cs.bOff,
-                                cs.ldb, cs.beta, cs.c, cs.cOff, cs.ldc);
-                        cs.verify(kernel.name() + " direct");
+            for (int threads = 1; threads <= 3; threads++) {
+                for (int[] s : new int[][] {{1, 1, 1}, {2, 3, 4}, {6, 64, 1}, {7, 65, 3}, {1, 17, 2},
+                        {5, 300, 9}, {150, 2, 3}, {13, 1100, 2}}) {
+                    for (boolean ta : new boolean[] {false, true}) {
+                        for (boolean tb : new boolean[] {false, true}) {
+                            Case cs = new Case(rnd, ta, tb, s[0], s[1], s[2], 1.25f, 0.5f, 1, 2, 3, 4);
+                            kernel.gemm(ta, tb, cs.m, cs.n, cs.k, cs.alpha, cs.a, cs.aOff, cs.lda, cs.b, cs.bOff,
+                                    cs.ldb, cs.beta, cs.c, cs.cOff, cs.ldc, threads);
+                            cs.verify(kernel.name() + " direct, threads=" + threads);
+                        }
                     }
                 }
             }
@@ -355,6 +359,24 @@ class GemmTest {
         });
         for (int i = 0; i < 64; i++) {
             assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void gemmInsideParallelLoop() {
+        Parallel.setThreads(2);
+        Case[] cases = new Case[6];
+        Random rnd = new Random(3);
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = new Case(rnd, i % 2 == 0, i % 3 == 0, 90 + i, 110, 70, 1f, 0f, 0, 0, 0, 0);
+        }
+        Parallel.forRange(cases.length, i -> {
+            Case cs = cases[i];
+            Gemm.sgemm(cs.ta, cs.tb, cs.m, cs.n, cs.k, cs.alpha, cs.a, cs.aOff, cs.lda, cs.b, cs.bOff, cs.ldb,
+                    cs.beta, cs.c, cs.cOff, cs.ldc);
+        });
+        for (Case cs : cases) {
+            cs.verify("nested " + Gemm.kernelName());
         }
     }
 
