@@ -1,11 +1,17 @@
 package keras4j.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.layers.convolutional.Conv1D;
 import keras4j.layers.convolutional.Conv2D;
@@ -24,59 +30,71 @@ import keras4j.utils.Seeds;
 /**
  * The workloads of PERFORMANCE-ANCHORS.md in one process, on 1 and 2 threads: the Keras MNIST convnet
  * (Adam training step at batch 128, an epoch of 60,000 random samples, batch-1000 inference), the MLP
- * 784-512-512-10, the causal dilated Conv1D and the Conv3D forward+backward. Prints median times, the ratio
- * to the PyTorch figures of that file (measured on the same machine kind; >1 means keras4j is slower for
- * times, faster for throughputs) and the peak heap. Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=keras4j.bench.ModelBenchmark}
+ * 784-512-512-10, the causal dilated Conv1D and the Conv3D forward+backward. Prints median times, peak heap and
+ * the ratio to PyTorch.
+ *
+ * <p>PyTorch runs in the same invocation when {@code bench.python} (default {@code /usr/bin/python3}, Debian's
+ * Python, which sees {@code python3-torch}) can import torch: after the keras4j rows of each thread count, the
+ * same workloads run in {@code src/bench/python/torch_workloads.py} with {@code OPENBLAS_NUM_THREADS} set to that
+ * count (other environment variables, such as {@code OPENBLAS_CORETYPE}, pass through). Without PyTorch the
+ * ratios are taken against the figures of PERFORMANCE-ANCHORS.md, which were measured on another machine and
+ * are marked {@code (anchor)}. Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=keras4j.bench.ModelBenchmark}
  * (add {@code -Dbench.args=quick} to skip the full epochs).
  */
 public final class ModelBenchmark {
     private ModelBenchmark() {}
 
+    /** One workload: its key in the PyTorch script, its label, its unit and whether bigger is better. */
+    private record Workload(String key, String label, String unit, boolean throughput, double[] anchor) {}
+
     // PyTorch 1.13 + OpenBLAS/oneDNN figures from PERFORMANCE-ANCHORS.md (1 thread, 2 threads; 2-thread ranges as midpoints).
-    private static final double[] TORCH_CONVNET_STEP_MS = {47, 31.5};
-    private static final double[] TORCH_CONVNET_EPOCH_S = {22, 14.75};
-    private static final double[] TORCH_CONVNET_INFER_SPS = {2750, 5300};
-    private static final double[] TORCH_MLP_STEP_MS = {6.2, 7.2};
-    private static final double[] TORCH_CONV1D_MS = {15.3, 8.3};
-    private static final double[] TORCH_CONV3D_MS = {72, 63};
+    private static final Workload STEP = new Workload("convnet_step", "MNIST convnet Adam step, batch 128", "ms", false, new double[] {47, 31.5});
+    private static final Workload EPOCH = new Workload("convnet_epoch", "MNIST convnet epoch, 60,000 samples", "s", false, new double[] {22, 14.75});
+    private static final Workload INFER = new Workload("convnet_infer", "MNIST convnet inference, batch 1000 (samples/s)", "/s", true, new double[] {2750, 5300});
+    private static final Workload MLP = new Workload("mlp_step", "MLP 784-512-512-10 Adam step, batch 128", "ms", false, new double[] {6.2, 7.2});
+    private static final Workload CONV1D = new Workload("conv1d", "Conv1D causal k5 d2 fwd+bwd (64,1000,16)", "ms", false, new double[] {15.3, 8.3});
+    private static final Workload CONV3D = new Workload("conv3d", "Conv3D same 3x3x3 fwd+bwd (8,16,32,32,8)", "ms", false, new double[] {72, 63});
 
     public static void main(String[] args) {
         boolean quick = Arrays.asList(args).contains("quick");
         System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
+            Map<Workload, Double> ours = new LinkedHashMap<>();
             Parallel.setThreads(threads);
             Seeds.setRandomSeed(1);
             Sequential convnet = convnet();
             convnet.compile("adam", "sparse_categorical_crossentropy", "accuracy");
             Tensor x = Tensor.randomUniform(1, 0, 1, 128, 28, 28, 1);
             Tensor y = Tensor.randomUniform(2, 0, 10, 128).map(v -> (float) Math.floor(v));
-            double step = medianMs(() -> convnet.trainOnBatch(x, y), 5, 20);
-            rows.add(row("MNIST convnet Adam step, batch 128", threads, step, "ms", TORCH_CONVNET_STEP_MS[threads - 1], false));
+            ours.put(STEP, medianMs(() -> convnet.trainOnBatch(x, y), 5, 20));
             if (!quick) {
                 Tensor ex = Tensor.randomUniform(3, 0, 1, 60_000, 28, 28, 1);
                 Tensor ey = Tensor.randomUniform(4, 0, 10, 60_000).map(v -> (float) Math.floor(v));
                 long t0 = System.nanoTime();
                 convnet.fit(ex, ey, new keras4j.models.FitOptions().epochs(1).batchSize(128).verbose(0));
-                double epoch = (System.nanoTime() - t0) / 1e9;
-                rows.add(row("MNIST convnet epoch, 60,000 samples", threads, epoch, "s", TORCH_CONVNET_EPOCH_S[threads - 1], false));
+                ours.put(EPOCH, (System.nanoTime() - t0) / 1e9);
             }
             Tensor xi = Tensor.randomUniform(5, 0, 1, 1000, 28, 28, 1);
-            double infer = medianMs(() -> convnet.predict(xi, 1000, 0), 2, 5);
-            rows.add(row("MNIST convnet inference, batch 1000 (samples/s)", threads, 1000 / (infer / 1000), "/s", TORCH_CONVNET_INFER_SPS[threads - 1], true));
+            ours.put(INFER, 1000 / (medianMs(() -> convnet.predict(xi, 1000, 0), 2, 5) / 1000));
 
             Sequential mlp = new Sequential(new Dense(512).inputShape(784).activation("relu"), new Dense(512).activation("relu"), new Dense(10).activation("softmax"));
             mlp.compile("adam", "sparse_categorical_crossentropy");
             Tensor mx = Tensor.randomUniform(6, 0, 1, 128, 784);
-            double mlpStep = medianMs(() -> mlp.trainOnBatch(mx, y), 10, 40);
-            rows.add(row("MLP 784-512-512-10 Adam step, batch 128", threads, mlpStep, "ms", TORCH_MLP_STEP_MS[threads - 1], false));
+            ours.put(MLP, medianMs(() -> mlp.trainOnBatch(mx, y), 10, 40));
 
             Conv1D c1 = new Conv1D(32, 5).padding("causal").dilationRate(2);
             Tensor x1 = Tensor.randomNormal(7, 0, 1, 64, 1000, 16);
-            rows.add(row("Conv1D causal k5 d2 fwd+bwd (64,1000,16)", threads, medianMs(() -> forwardBackward(c1, x1), 3, 15), "ms", TORCH_CONV1D_MS[threads - 1], false));
+            ours.put(CONV1D, medianMs(() -> forwardBackward(c1, x1), 3, 15));
             Conv3D c3 = new Conv3D(16, 3, 3, 3).padding("same");
             Tensor x3 = Tensor.randomNormal(8, 0, 1, 8, 16, 32, 32, 8);
-            rows.add(row("Conv3D same 3x3x3 fwd+bwd (8,16,32,32,8)", threads, medianMs(() -> forwardBackward(c3, x3), 2, 8), "ms", TORCH_CONV3D_MS[threads - 1], false));
+            ours.put(CONV3D, medianMs(() -> forwardBackward(c3, x3), 2, 8));
+
+            Map<String, Double> torch = runTorch(threads, quick);
+            ours.forEach((w, v) -> {
+                Double measured = torch.get(w.key());
+                rows.add(row(w, threads, v, measured != null ? measured : w.anchor()[threads - 1], measured == null));
+            });
         }
         System.out.println();
         System.out.printf("%-50s %7s %12s %12s %10s%n", "workload", "threads", "keras4j", "PyTorch", "ratio");
@@ -85,7 +103,41 @@ public final class ModelBenchmark {
         System.out.println("ratio = keras4j/PyTorch for times (lower is better), PyTorch/keras4j for throughput (lower is better).");
     }
 
-    static Sequential convnet() {
+    /** PyTorch's figures for the same workloads on {@code threads} threads, or an empty map when PyTorch is not there. */
+    private static Map<String, Double> runTorch(int threads, boolean quick) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        Path script = Path.of(System.getProperty("bench.torch.script", "src/bench/python/torch_workloads.py"));
+        String python = System.getProperty("bench.python", "/usr/bin/python3");
+        if (!Files.isRegularFile(script) || !Files.isExecutable(Path.of(python))) {
+            System.out.println("PyTorch comparison skipped: " + python + " or " + script + " not found; using PERFORMANCE-ANCHORS.md figures");
+            return result;
+        }
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), Integer.toString(threads)));
+        if (quick) command.add("quick");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        try {
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                System.out.println("PyTorch comparison skipped (" + python + " failed; using PERFORMANCE-ANCHORS.md figures):");
+                System.out.println(output.strip());
+                return result;
+            }
+            for (String line : output.split("\\R")) {
+                String[] kv = line.split("\t");
+                if (kv.length == 2) result.put(kv[0], Double.parseDouble(kv[1]));
+            }
+        } catch (IOException e) {
+            System.out.println("PyTorch comparison skipped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
+    public static Sequential convnet() {
         return new Sequential(new Conv2D(32, 3, 3).activation("relu").inputShape(28, 28, 1), new MaxPooling2D(2, 2),
                 new Conv2D(64, 3, 3).activation("relu"), new MaxPooling2D(2, 2), new Flatten(), new Dropout(0.5), new Dense(10).activation("softmax"));
     }
@@ -113,9 +165,10 @@ public final class ModelBenchmark {
         return t[runs / 2];
     }
 
-    private static String row(String name, int threads, double value, String unit, double torch, boolean throughput) {
-        double ratio = throughput ? torch / value : value / torch;
-        return String.format("%-50s %7d %9.1f %-2s %9.1f %-2s %9.2fx", name, threads, value, unit, torch, unit, ratio);
+    private static String row(Workload w, int threads, double value, double torch, boolean anchor) {
+        double ratio = w.throughput() ? torch / value : value / torch;
+        return String.format("%-50s %7d %9.1f %-2s %9.1f %-2s %9.2fx%s", w.label(), threads, value, w.unit(), torch, w.unit(), ratio,
+                anchor ? " (anchor)" : "");
     }
 
     private static double peakHeapMb() {
