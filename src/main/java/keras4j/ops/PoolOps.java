@@ -21,12 +21,9 @@ public final class PoolOps {
         boolean same = isSame(padding);
         boolean first = isChannelsFirst(dataFormat);
         Tensor in = first ? Ops.transpose(x, toLast(x.rank())) : x;
-        PoolKernels.MaxResult r = PoolKernels.maxPool(in, poolSize, strides, same);
-        Tensor out = r.output();
+        Tensor out = PoolKernels.maxPool(in, poolSize, strides, same);
         if (isRecording()) {
-            int[] inShape = in.shape();
-            int[] arg = r.argmax();
-            record("maxPool", out, g -> new Tensor[] {PoolKernels.maxPoolBackward(inShape, arg, g)}, in);
+            record("maxPool", out, g -> new Tensor[] {PoolKernels.maxPoolBackward(in, out, poolSize, strides, same, g)}, in);
         }
         return first ? Ops.transpose(out, toFirst(out.rank())) : out;
     }

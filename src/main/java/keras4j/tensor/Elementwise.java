@@ -3,27 +3,83 @@ package keras4j.tensor;
 /**
  * Element-wise kernels with numpy broadcasting. Binary operations are split into contiguous
  * segments whose operands advance with stride 1 or 0, so the innermost loops are simple and
- * auto-vectorised by C2 for the hot operations (add, sub, mul, div).
+ * auto-vectorised by C2 for the hot operations (add, sub, mul, div). Large element-wise passes are
+ * split into chunks of at least {@link #GRAIN} elements that run on {@link Parallel#threads()} threads.
  */
 final class Elementwise {
     private Elementwise() {}
 
     enum Op { ADD, SUB, MUL, DIV, FUNC }
 
+    /** Elements per parallel chunk at least: below this a pass is not worth handing to another thread. */
+    static final int GRAIN = 1 << 16;
+
+    /** A pass over the elements {@code [from, to)} of a flat range. */
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} in contiguous chunks of at least {@code grain} elements, in parallel
+     * when there are several chunks and threads (two chunks per thread, so uneven progress evens out).
+     */
+    static void forChunks(int n, int grain, RangeBody body) {
+        int threads = Parallel.threads();
+        int chunks = threads == 1 ? 1 : Math.max(1, Math.min(2 * threads, n / Math.max(1, grain)));
+        if (chunks == 1) {
+            body.run(0, n);
+            return;
+        }
+        Parallel.forRange(chunks, t -> body.run((int) ((long) n * t / chunks), (int) ((long) n * (t + 1) / chunks)));
+    }
+
     static Tensor binary(Tensor a, Tensor b, Op op, FloatBinaryOperator f, String name) {
         int[] outShape = java.util.Arrays.equals(a.shape, b.shape) ? a.shape : Shapes.broadcast(a.shape, b.shape, name);
         float[] out = new float[Shapes.size(outShape)];
-        if (out.length == 0) return new Tensor(out, outShape);
-        if (a.size() == out.length && b.size() == out.length) {
-            segment(op, f, a.data, 0, 1, b.data, 0, 1, out, 0, out.length);
-        } else if (b.size() == 1 && a.size() == out.length) {
-            segment(op, f, a.data, 0, 1, b.data, 0, 0, out, 0, out.length);
-        } else if (a.size() == 1 && b.size() == out.length) {
-            segment(op, f, a.data, 0, 0, b.data, 0, 1, out, 0, out.length);
+        int n = out.length;
+        if (n == 0) return new Tensor(out, outShape);
+        float[] ad = a.data, bd = b.data;
+        if (a.size() == n && b.size() == n) {
+            forChunks(n, GRAIN, (lo, hi) -> segment(op, f, ad, lo, 1, bd, lo, 1, out, lo, hi - lo));
+        } else if (b.size() == 1 && a.size() == n) {
+            forChunks(n, GRAIN, (lo, hi) -> segment(op, f, ad, lo, 1, bd, 0, 0, out, lo, hi - lo));
+        } else if (a.size() == 1 && b.size() == n) {
+            forChunks(n, GRAIN, (lo, hi) -> segment(op, f, ad, 0, 0, bd, lo, 1, out, lo, hi - lo));
+        } else if (a.size() == n && isSuffix(b.shape, outShape)) {
+            rows(op, f, ad, true, bd, out);
+        } else if (b.size() == n && isSuffix(a.shape, outShape)) {
+            rows(op, f, bd, false, ad, out);
         } else {
             general(a, b, op, f, outShape, out);
         }
         return new Tensor(out, outShape);
+    }
+
+    /** Whether {@code shape}, leading 1s dropped, equals the trailing axes of {@code outShape}: a row repeated over the rest. */
+    private static boolean isSuffix(int[] shape, int[] outShape) {
+        int first = 0;
+        while (first < shape.length && shape[first] == 1) first++;
+        int shift = outShape.length - shape.length;
+        for (int i = first; i < shape.length; i++) {
+            if (shape[i] != outShape[i + shift]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code out = full ⊕ row} (or {@code row ⊕ full} when {@code fullFirst} is false) where {@code row} repeats
+     * along the leading axes of {@code full}: the bias-add shape. Rows run in parallel chunks.
+     */
+    private static void rows(Op op, FloatBinaryOperator f, float[] full, boolean fullFirst, float[] row, float[] out) {
+        int width = row.length, count = out.length / width;
+        forChunks(count, Math.max(1, GRAIN / width), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int o = r * width;
+                if (fullFirst) segment(op, f, full, o, 1, row, 0, 1, out, o, width);
+                else segment(op, f, row, 0, 1, full, o, 1, out, o, width);
+            }
+        });
     }
 
     private static void general(Tensor a, Tensor b, Op op, FloatBinaryOperator f, int[] outShape, float[] out) {
@@ -107,6 +163,13 @@ final class Elementwise {
         if (size == 0) return out;
         if (rank == 0) {
             out[0] = src[0];
+            return out;
+        }
+        boolean repeated = true;
+        for (int st : srcStrides) repeated &= st == 0;
+        if (repeated) {
+            float v = src[0];
+            forChunks(size, GRAIN, (lo, hi) -> java.util.Arrays.fill(out, lo, hi, v));
             return out;
         }
         int inner = outShape[rank - 1];

@@ -14,9 +14,6 @@ import java.util.Arrays;
 public final class PoolKernels {
     private PoolKernels() {}
 
-    /** The output of a max pooling: values plus, per output element, the flat input index that won (-1 if none). */
-    public record MaxResult(Tensor output, int[] argmax) {}
-
     /** Output length of one spatial axis: {@code floor((L-k)/s)+1} for valid, {@code ceil(L/s)} for same. */
     public static int outputLength(int length, int pool, int stride, boolean same) {
         if (same) return length <= 0 ? 0 : (length - 1) / stride + 1;
@@ -74,71 +71,87 @@ public final class PoolKernels {
         }
     }
 
-    /** Max pooling of a channels_last tensor; also returns the winning input index of every output element. */
-    public static MaxResult maxPool(Tensor x, int[] pool, int[] strides, boolean same) {
+    /**
+     * Max pooling of a channels_last tensor. A window's NaN wins its maximum. Branch-free: the running maximum is
+     * {@link Math#max}, which C2 vectorises along the channels.
+     */
+    public static Tensor maxPool(Tensor x, int[] pool, int[] strides, boolean same) {
         Geometry g = new Geometry(x.shape, pool, strides, same, "max_pool");
         float[] xd = x.data;
         float[] od = new float[g.batch * g.outPerBatch()];
-        int[] arg = new int[od.length];
+        int C = g.channels;
+        Parallel.forRange(g.batch, b -> windows(g, b, (o, first, i) -> {
+            if (first) {
+                System.arraycopy(xd, i, od, o, C);
+            } else {
+                for (int c = 0; c < C; c++) od[o + c] = Math.max(od[o + c], xd[i + c]);
+            }
+        }));
+        return new Tensor(od, g.outShape);
+    }
+
+    /**
+     * Gradient of {@link #maxPool}: each output gradient goes to the first element of its window (in row-major
+     * order) that holds the window's maximum {@code y}; overlapping windows add up. Branch-free: the element is
+     * found by comparing bit patterns, with a per-channel "already routed" mask.
+     */
+    public static Tensor maxPoolBackward(Tensor x, Tensor y, int[] pool, int[] strides, boolean same, Tensor outputGradient) {
+        Geometry g = new Geometry(x.shape, pool, strides, same, "max_pool_backward");
+        if (!Arrays.equals(g.outShape, outputGradient.shape) || !Arrays.equals(g.outShape, y.shape)) {
+            throw new IllegalArgumentException("max_pool_backward: output " + Shapes.str(y.shape) + " and gradient " + Shapes.str(outputGradient.shape)
+                    + " must both have the pooled shape " + Shapes.str(g.outShape));
+        }
+        float[] xd = x.data, yd = y.data, gd = outputGradient.data;
+        float[] gx = new float[xd.length];
         int C = g.channels;
         Parallel.forRange(g.batch, b -> {
-            int inBase = b * g.inPerBatch();
-            int o = b * g.outPerBatch();
-            for (int pd = 0; pd < g.out[0]; pd++) {
-                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
-                d0 = Math.max(d0, 0);
-                for (int ph = 0; ph < g.out[1]; ph++) {
-                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
-                    h0 = Math.max(h0, 0);
-                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
-                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
-                        w0 = Math.max(w0, 0);
-                        Arrays.fill(od, o, o + C, Float.NEGATIVE_INFINITY);
-                        Arrays.fill(arg, o, o + C, -1);
-                        boolean first = true;
-                        for (int d = d0; d < d1; d++) {
-                            for (int h = h0; h < h1; h++) {
-                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
-                                for (int w = w0; w < w1; w++) {
-                                    int i = row + w * C;
-                                    if (first) {
-                                        // The window's first element starts the running maximum: no compare needed.
-                                        System.arraycopy(xd, i, od, o, C);
-                                        for (int c = 0; c < C; c++) arg[o + c] = i + c;
-                                        first = false;
-                                        continue;
-                                    }
-                                    for (int c = 0; c < C; c++) {
-                                        float v = xd[i + c];
-                                        float cur = od[o + c];
-                                        if (v > cur || (v != v && cur == cur)) {
-                                            od[o + c] = v;
-                                            arg[o + c] = i + c;
-                                        }
-                                    }
-                                }
+            int[] routed = new int[C];
+            windows(g, b, (o, first, i) -> {
+                if (first) Arrays.fill(routed, 0);
+                for (int c = 0; c < C; c++) {
+                    int diff = Float.floatToRawIntBits(xd[i + c]) ^ Float.floatToRawIntBits(yd[o + c]);
+                    int hit = ~((diff | -diff) >> 31) & ~routed[c];
+                    gx[i + c] += Float.intBitsToFloat(Float.floatToRawIntBits(gd[o + c]) & hit);
+                    routed[c] |= hit;
+                }
+            });
+        });
+        return new Tensor(gx, x.shape.clone());
+    }
+
+    /** Visits one window element: output offset, whether it is the window's first valid element, input offset. */
+    @FunctionalInterface
+    private interface WindowVisitor {
+        void visit(int out, boolean first, int in);
+    }
+
+    /** Calls {@code v} for every valid element of every window of batch item {@code b}, windows and elements in row-major order. */
+    private static void windows(Geometry g, int b, WindowVisitor v) {
+        int C = g.channels;
+        int inBase = b * g.inPerBatch();
+        int o = b * g.outPerBatch();
+        for (int pd = 0; pd < g.out[0]; pd++) {
+            int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
+            d0 = Math.max(d0, 0);
+            for (int ph = 0; ph < g.out[1]; ph++) {
+                int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
+                h0 = Math.max(h0, 0);
+                for (int pw = 0; pw < g.out[2]; pw++, o += C) {
+                    int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
+                    w0 = Math.max(w0, 0);
+                    boolean first = true;
+                    for (int d = d0; d < d1; d++) {
+                        for (int h = h0; h < h1; h++) {
+                            int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
+                            for (int w = w0; w < w1; w++) {
+                                v.visit(o, first, row + w * C);
+                                first = false;
                             }
                         }
                     }
                 }
             }
-        });
-        return new MaxResult(new Tensor(od, g.outShape), arg);
-    }
-
-    /** Gradient of max pooling: each output gradient goes to the input element that won its window. */
-    public static Tensor maxPoolBackward(int[] inputShape, int[] argmax, Tensor outputGradient) {
-        float[] gx = new float[Shapes.size(inputShape)];
-        float[] gd = outputGradient.data;
-        int batch = inputShape[0];
-        int per = batch == 0 ? 0 : gd.length / batch;
-        Parallel.forRange(batch, b -> {
-            for (int o = b * per, end = o + per; o < end; o++) {
-                int i = argmax[o];
-                if (i >= 0) gx[i] += gd[o];
-            }
-        });
-        return new Tensor(gx, inputShape.clone());
+        }
     }
 
     /** Average pooling of a channels_last tensor, dividing by the number of non-padded elements in each window. */

@@ -48,39 +48,75 @@ final class Reductions {
     private static float[] reduceSuffix(float[] d, int outer, int inner, Kind kind, int total) {
         if (total == 0) outer = Math.max(outer, 0);
         float[] out = new float[outer];
-        for (int o = 0; o < outer; o++) {
-            int base = o * inner;
-            switch (kind) {
-                case SUM:
-                case MEAN: {
-                    double s = 0;
-                    for (int i = 0; i < inner; i++) s += d[base + i];
-                    out[o] = (float) (kind == Kind.MEAN ? s / inner : s);
-                    break;
-                }
-                case MAX: {
-                    float m = d[base];
-                    for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v > m || v != v) m = v; }
-                    out[o] = m;
-                    break;
-                }
-                default: {
-                    float m = d[base];
-                    for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v < m || v != v) m = v; }
-                    out[o] = m;
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && outer == 1 && inner >= 2 * Elementwise.GRAIN && Parallel.threads() > 1) {
+            // One long sum: partial sums per chunk, added in chunk order.
+            int chunks = 2 * Parallel.threads();
+            double[] part = new double[chunks];
+            Parallel.forRange(chunks, t -> part[t] = sum(d, (int) ((long) inner * t / chunks), (int) ((long) inner * (t + 1) / chunks)));
+            double s = 0;
+            for (double v : part) s += v;
+            out[0] = (float) (kind == Kind.MEAN ? s / inner : s);
+            return out;
+        }
+        final int rows = outer;
+        Elementwise.forChunks(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, inner)), (o0, o1) -> {
+            for (int o = o0; o < o1; o++) {
+                int base = o * inner;
+                switch (kind) {
+                    case SUM:
+                    case MEAN: {
+                        double s = sum(d, base, base + inner);
+                        out[o] = (float) (kind == Kind.MEAN ? s / inner : s);
+                        break;
+                    }
+                    case MAX: {
+                        float m = d[base];
+                        for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v > m || v != v) m = v; }
+                        out[o] = m;
+                        break;
+                    }
+                    default: {
+                        float m = d[base];
+                        for (int i = 1; i < inner; i++) { float v = d[base + i]; if (v < m || v != v) m = v; }
+                        out[o] = m;
+                    }
                 }
             }
-        }
+        });
         return out;
+    }
+
+    /** {@code Σ d[from..to)} in double, over four interleaved accumulators so the additions pipeline. */
+    private static double sum(float[] d, int from, int to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += d[i];
+            s1 += d[i + 1];
+            s2 += d[i + 2];
+            s3 += d[i + 3];
+        }
+        for (; i < to; i++) s0 += d[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static float[] reducePrefix(float[] d, int outer, int inner, Kind kind) {
         float[] out = new float[inner];
         if (kind == Kind.SUM || kind == Kind.MEAN) {
-            double[] acc = new double[inner];
-            for (int o = 0; o < outer; o++) {
-                int base = o * inner;
-                for (int i = 0; i < inner; i++) acc[i] += d[base + i];
+            // Column sums: each chunk of rows accumulates its own partial row, added in chunk order.
+            int threads = Parallel.threads();
+            int chunks = threads == 1 ? 1 : Math.max(1, Math.min(2 * threads, (int) ((long) outer * inner / Elementwise.GRAIN)));
+            double[][] parts = new double[chunks][inner];
+            Parallel.forRange(chunks, t -> {
+                double[] acc = parts[t];
+                for (int o = (int) ((long) outer * t / chunks), end = (int) ((long) outer * (t + 1) / chunks); o < end; o++) {
+                    int base = o * inner;
+                    for (int i = 0; i < inner; i++) acc[i] += d[base + i];
+                }
+            });
+            double[] acc = parts[0];
+            for (int t = 1; t < chunks; t++) {
+                for (int i = 0; i < inner; i++) acc[i] += parts[t][i];
             }
             double scale = kind == Kind.MEAN ? 1.0 / outer : 1.0;
             for (int i = 0; i < inner; i++) out[i] = (float) (acc[i] * scale);

@@ -145,6 +145,28 @@ class PoolKernelsTest {
     }
 
     @Test
+    void maxGradientGoesToTheFirstMaximumAndOverlappingWindowsAddUp() {
+        // Ties: the window (2, 7, 7, 1) routes its gradient to the first 7 only (TensorFlow's argmax order).
+        Tensor x = Tensor.of(new float[] {2, 7, 7, 1}, 1, 4, 1);
+        Tensor y = PoolKernels.maxPool(x, new int[] {4}, new int[] {1}, false);
+        assertArrayEquals(new float[] {7}, y.data());
+        assertArrayEquals(new float[] {0, 3, 0, 0}, PoolKernels.maxPoolBackward(x, y, new int[] {4}, new int[] {1}, false, Tensor.of(new float[] {3}, 1, 1, 1)).data());
+        // Stride 1 < pool 2: the 9 wins both windows that contain it and receives both gradients.
+        Tensor x2 = Tensor.of(new float[] {1, 9, 4}, 1, 3, 1);
+        Tensor y2 = PoolKernels.maxPool(x2, new int[] {2}, new int[] {1}, false);
+        assertArrayEquals(new float[] {9, 9}, y2.data());
+        assertArrayEquals(new float[] {0, 5, 0}, PoolKernels.maxPoolBackward(x2, y2, new int[] {2}, new int[] {1}, false, Tensor.of(new float[] {2, 3}, 1, 2, 1)).data());
+        // Channels are independent, and infinities and NaN still route to their own element.
+        Tensor x3 = Tensor.of(new float[] {Float.NEGATIVE_INFINITY, 1, Float.NaN, Float.NEGATIVE_INFINITY, 0, Float.POSITIVE_INFINITY}, 1, 3, 2);
+        Tensor y3 = PoolKernels.maxPool(x3, new int[] {3}, new int[] {3}, false);
+        assertArrayEquals(new float[] {Float.NaN, Float.POSITIVE_INFINITY}, y3.data());
+        assertArrayEquals(new float[] {0, 0, 1, 0, 0, 1}, PoolKernels.maxPoolBackward(x3, y3, new int[] {3}, new int[] {3}, false, Tensor.ones(1, 1, 2)).data());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PoolKernels.maxPoolBackward(x2, x2, new int[] {2}, new int[] {1}, false, Tensor.ones(1, 2, 1)));
+        assertEquals(true, e.getMessage().contains("pooled shape (1, 2, 1)"), e.getMessage());
+    }
+
+    @Test
     void errorsNameTheValues() {
         Tensor x = Tensor.zeros(1, 2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoolOps.maxPool(x, new int[] {3}, new int[] {1}, "valid", null));

@@ -247,4 +247,50 @@ class TensorTest {
         String cube = Tensor.arange(8).reshape(2, 2, 2).toString();
         assertEquals("Tensor(shape=(2, 2, 2), dtype=float32,\n[[[0., 1.],\n  [2., 3.]],\n\n [[4., 5.],\n  [6., 7.]]])", cube);
     }
+
+    @Test
+    void reluGradPassesTheGradientExactlyWhereTheOutputIsPositive() {
+        float tiny = Float.MIN_VALUE, inf = Float.POSITIVE_INFINITY, nan = Float.NaN;
+        Tensor y = Tensor.of(new float[] {0f, -0f, tiny, 1f, inf, nan, -nan, -1f, Float.MAX_VALUE}, 9);
+        Tensor g = Tensor.of(new float[] {5, 5, 5, -5, 5, 5, 5, 5, nan}, 9);
+        float[] expected = new float[9];
+        for (int i = 0; i < 9; i++) expected[i] = y.data()[i] > 0 ? g.data()[i] : 0f;
+        assertArrayEquals(expected, Tensor.reluGrad(g, y).data());
+        assertEquals(0, Float.floatToRawIntBits(Tensor.reluGrad(g, y).data()[1]), "a dropped gradient is +0");
+    }
+
+    @Test
+    void largeElementwisePassesGiveTheSameResultsOnTwoThreads() {
+        Tensor a = Tensor.randomNormal(1, 0, 1, 64, 40, 48);
+        Tensor bias = Tensor.randomNormal(2, 0, 1, 48);
+        Tensor column = Tensor.randomNormal(3, 0, 1, 40, 1);
+        int before = Parallel.threads();
+        Tensor[] serial, parallel;
+        try {
+            Parallel.setThreads(1);
+            serial = elementwiseCases(a, bias, column);
+            Parallel.setThreads(2);
+            parallel = elementwiseCases(a, bias, column);
+        } finally {
+            Parallel.setThreads(before);
+        }
+        for (int i = 0; i < serial.length; i++) {
+            assertArrayEquals(serial[i].shape(), parallel[i].shape(), "case " + i);
+            assertArrayEquals(serial[i].data(), parallel[i].data(), 1e-6f * Math.max(1f, Math.abs(serial[i].data()[0])), "case " + i);
+        }
+        // The bias-shaped fast path agrees with explicit broadcasting.
+        assertArrayEquals(a.add(bias.broadcastTo(a.shape())).data(), serial[0].data());
+        assertArrayEquals(bias.broadcastTo(a.shape()).sub(a).data(), serial[1].data());
+        float[] sums = serial[5].data();
+        for (int j = 0; j < 48; j++) {
+            double s = 0;
+            for (int r = 0; r < 64 * 40; r++) s += a.data()[r * 48 + j];
+            assertEquals(s, sums[j], 1e-3, "column " + j);
+        }
+    }
+
+    private static Tensor[] elementwiseCases(Tensor a, Tensor bias, Tensor column) {
+        return new Tensor[] {a.add(bias), bias.sub(a), a.mul(column), a.mul(Tensor.scalar(3f)), a.relu(), a.sumTo(48), a.sum(),
+                a.sum(false, 2), Tensor.scalar(2f).broadcastTo(64, 40, 48), Tensor.reluGrad(a, a.relu())};
+    }
 }
