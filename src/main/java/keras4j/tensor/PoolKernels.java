@@ -77,16 +77,26 @@ public final class PoolKernels {
      */
     public static Tensor maxPool(Tensor x, int[] pool, int[] strides, boolean same) {
         Geometry g = new Geometry(x.shape, pool, strides, same, "max_pool");
+        Windows win = new Windows(g);
         float[] xd = x.data;
         float[] od = new float[g.batch * g.outPerBatch()];
         int C = g.channels;
-        Parallel.forRange(g.batch, b -> windows(g, b, (o, first, i) -> {
-            if (first) {
-                System.arraycopy(xd, i, od, o, C);
-            } else {
-                for (int c = 0; c < C; c++) od[o + c] = Math.max(od[o + c], xd[i + c]);
+        SimdKernels simd = SimdKernels.get();
+        Parallel.forRange(g.batch, b -> {
+            int inBase = b * g.inPerBatch();
+            for (int p = 0, o = b * g.outPerBatch(); p < win.count; p++, o += C) {
+                if (simd != null) {
+                    simd.maxPoolWindow(xd, inBase, win.offset, win.start[p], win.start[p + 1], od, o, C);
+                    continue;
+                }
+                int e = win.start[p];
+                System.arraycopy(xd, inBase + win.offset[e], od, o, C);
+                for (e++; e < win.start[p + 1]; e++) {
+                    int i = inBase + win.offset[e];
+                    for (int c = 0; c < C; c++) od[o + c] = Math.max(od[o + c], xd[i + c]);
+                }
             }
-        }));
+        });
         return new Tensor(od, g.outShape);
     }
 
@@ -101,90 +111,89 @@ public final class PoolKernels {
             throw new IllegalArgumentException("max_pool_backward: output " + Shapes.str(y.shape) + " and gradient " + Shapes.str(outputGradient.shape)
                     + " must both have the pooled shape " + Shapes.str(g.outShape));
         }
+        Windows win = new Windows(g);
         float[] xd = x.data, yd = y.data, gd = outputGradient.data;
         float[] gx = new float[xd.length];
         int C = g.channels;
+        SimdKernels simd = SimdKernels.get();
         Parallel.forRange(g.batch, b -> {
             int[] routed = new int[C];
-            windows(g, b, (o, first, i) -> {
-                if (first) Arrays.fill(routed, 0);
-                for (int c = 0; c < C; c++) {
-                    int diff = Float.floatToRawIntBits(xd[i + c]) ^ Float.floatToRawIntBits(yd[o + c]);
-                    int hit = ~((diff | -diff) >> 31) & ~routed[c];
-                    gx[i + c] += Float.intBitsToFloat(Float.floatToRawIntBits(gd[o + c]) & hit);
-                    routed[c] |= hit;
+            int inBase = b * g.inPerBatch();
+            for (int p = 0, o = b * g.outPerBatch(); p < win.count; p++, o += C) {
+                if (simd != null) {
+                    simd.maxPoolRoute(xd, inBase, win.offset, win.start[p], win.start[p + 1], yd, gd, o, C, gx);
+                    continue;
                 }
-            });
+                Arrays.fill(routed, 0);
+                for (int e = win.start[p]; e < win.start[p + 1]; e++) {
+                    int i = inBase + win.offset[e];
+                    for (int c = 0; c < C; c++) {
+                        int diff = Float.floatToRawIntBits(xd[i + c]) ^ Float.floatToRawIntBits(yd[o + c]);
+                        int hit = ~((diff | -diff) >> 31) & ~routed[c];
+                        gx[i + c] += Float.intBitsToFloat(Float.floatToRawIntBits(gd[o + c]) & hit);
+                        routed[c] |= hit;
+                    }
+                }
+            }
         });
         return new Tensor(gx, x.shape.clone());
     }
 
-    /** Visits one window element: output offset, whether it is the window's first valid element, input offset. */
-    @FunctionalInterface
-    private interface WindowVisitor {
-        void visit(int out, boolean first, int in);
-    }
+    /**
+     * The valid elements of every window of one batch item, in row-major order, as offsets from the item's first
+     * input element: window {@code p} owns {@code offset[start[p] .. start[p + 1])}. The same for every item.
+     */
+    private static final class Windows {
+        final int count;
+        final int[] start;
+        final int[] offset;
 
-    /** Calls {@code v} for every valid element of every window of batch item {@code b}, windows and elements in row-major order. */
-    private static void windows(Geometry g, int b, WindowVisitor v) {
-        int C = g.channels;
-        int inBase = b * g.inPerBatch();
-        int o = b * g.outPerBatch();
-        for (int pd = 0; pd < g.out[0]; pd++) {
-            int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
-            d0 = Math.max(d0, 0);
-            for (int ph = 0; ph < g.out[1]; ph++) {
-                int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
-                h0 = Math.max(h0, 0);
-                for (int pw = 0; pw < g.out[2]; pw++, o += C) {
-                    int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
-                    w0 = Math.max(w0, 0);
-                    boolean first = true;
-                    for (int d = d0; d < d1; d++) {
-                        for (int h = h0; h < h1; h++) {
-                            int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
-                            for (int w = w0; w < w1; w++) {
-                                v.visit(o, first, row + w * C);
-                                first = false;
+        Windows(Geometry g) {
+            int C = g.channels;
+            count = g.out[0] * g.out[1] * g.out[2];
+            start = new int[count + 1];
+            offset = new int[count * g.k[0] * g.k[1] * g.k[2]];
+            int p = 0, n = 0;
+            for (int pd = 0; pd < g.out[0]; pd++) {
+                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
+                for (int ph = 0; ph < g.out[1]; ph++) {
+                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
+                    for (int pw = 0; pw < g.out[2]; pw++) {
+                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
+                        start[p++] = n;
+                        for (int d = Math.max(d0, 0); d < d1; d++) {
+                            for (int h = Math.max(h0, 0); h < h1; h++) {
+                                for (int w = Math.max(w0, 0); w < w1; w++) offset[n++] = ((d * g.in[1] + h) * g.in[2] + w) * C;
                             }
                         }
                     }
                 }
             }
+            start[count] = n;
+        }
+
+        /** The number of elements in window {@code p}. */
+        int size(int p) {
+            return start[p + 1] - start[p];
         }
     }
 
     /** Average pooling of a channels_last tensor, dividing by the number of non-padded elements in each window. */
     public static Tensor averagePool(Tensor x, int[] pool, int[] strides, boolean same) {
         Geometry g = new Geometry(x.shape, pool, strides, same, "average_pool");
+        Windows win = new Windows(g);
         float[] xd = x.data;
         float[] od = new float[g.batch * g.outPerBatch()];
         int C = g.channels;
         Parallel.forRange(g.batch, b -> {
             int inBase = b * g.inPerBatch();
-            int o = b * g.outPerBatch();
-            for (int pd = 0; pd < g.out[0]; pd++) {
-                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
-                d0 = Math.max(d0, 0);
-                for (int ph = 0; ph < g.out[1]; ph++) {
-                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
-                    h0 = Math.max(h0, 0);
-                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
-                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
-                        w0 = Math.max(w0, 0);
-                        for (int d = d0; d < d1; d++) {
-                            for (int h = h0; h < h1; h++) {
-                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
-                                for (int w = w0; w < w1; w++) {
-                                    int i = row + w * C;
-                                    for (int c = 0; c < C; c++) od[o + c] += xd[i + c];
-                                }
-                            }
-                        }
-                        float inv = 1f / ((d1 - d0) * (h1 - h0) * (w1 - w0));
-                        for (int c = 0; c < C; c++) od[o + c] *= inv;
-                    }
+            for (int p = 0, o = b * g.outPerBatch(); p < win.count; p++, o += C) {
+                for (int e = win.start[p]; e < win.start[p + 1]; e++) {
+                    int i = inBase + win.offset[e];
+                    for (int c = 0; c < C; c++) od[o + c] += xd[i + c];
                 }
+                float inv = 1f / win.size(p);
+                for (int c = 0; c < C; c++) od[o + c] *= inv;
             }
         });
         return new Tensor(od, g.outShape);
@@ -196,32 +205,17 @@ public final class PoolKernels {
         if (!Arrays.equals(g.outShape, outputGradient.shape)) {
             throw new IllegalArgumentException("average_pool_backward: gradient of shape " + Shapes.str(outputGradient.shape) + " does not match output shape " + Shapes.str(g.outShape));
         }
+        Windows win = new Windows(g);
         float[] gd = outputGradient.data;
         float[] gx = new float[Shapes.size(inputShape)];
         int C = g.channels;
         Parallel.forRange(g.batch, b -> {
             int inBase = b * g.inPerBatch();
-            int o = b * g.outPerBatch();
-            for (int pd = 0; pd < g.out[0]; pd++) {
-                int d0 = pd * g.s[0] - g.pad[0], d1 = Math.min(d0 + g.k[0], g.in[0]);
-                d0 = Math.max(d0, 0);
-                for (int ph = 0; ph < g.out[1]; ph++) {
-                    int h0 = ph * g.s[1] - g.pad[1], h1 = Math.min(h0 + g.k[1], g.in[1]);
-                    h0 = Math.max(h0, 0);
-                    for (int pw = 0; pw < g.out[2]; pw++, o += C) {
-                        int w0 = pw * g.s[2] - g.pad[2], w1 = Math.min(w0 + g.k[2], g.in[2]);
-                        w0 = Math.max(w0, 0);
-                        float inv = 1f / ((d1 - d0) * (h1 - h0) * (w1 - w0));
-                        for (int d = d0; d < d1; d++) {
-                            for (int h = h0; h < h1; h++) {
-                                int row = inBase + ((d * g.in[1] + h) * g.in[2]) * C;
-                                for (int w = w0; w < w1; w++) {
-                                    int i = row + w * C;
-                                    for (int c = 0; c < C; c++) gx[i + c] += gd[o + c] * inv;
-                                }
-                            }
-                        }
-                    }
+            for (int p = 0, o = b * g.outPerBatch(); p < win.count; p++, o += C) {
+                float inv = 1f / win.size(p);
+                for (int e = win.start[p]; e < win.start[p + 1]; e++) {
+                    int i = inBase + win.offset[e];
+                    for (int c = 0; c < C; c++) gx[i + c] += gd[o + c] * inv;
                 }
             }
         });

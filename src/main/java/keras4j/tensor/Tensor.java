@@ -587,7 +587,12 @@ public final class Tensor {
             throw new IllegalArgumentException("reluGrad: shapes " + Shapes.str(grad.shape) + " and " + Shapes.str(output.shape) + " differ");
         }
         float[] g = grad.data, y = output.data, out = new float[g.length];
+        SimdKernels simd = SimdKernels.get();
         Elementwise.forChunks(out.length, Elementwise.GRAIN, (lo, hi) -> {
+            if (simd != null) {
+                simd.reluGrad(g, y, out, lo, hi);
+                return;
+            }
             for (int i = lo; i < hi; i++) {
                 // Branch-free "y > 0 ? g : 0" (a branch mispredicts on half of the elements): with b the bits of y,
                 // b - 1, b and 0x7f800000 - b are all non-negative exactly when 0 < y <= +Infinity.

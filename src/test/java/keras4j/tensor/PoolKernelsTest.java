@@ -167,6 +167,34 @@ class PoolKernelsTest {
     }
 
     @Test
+    void vectorAndScalarMaxPoolingAgreeBitForBit() {
+        // Values rounded to a few levels make many ties; 37 channels leave a scalar tail after the vectors.
+        Tensor x = Tensor.randomUniform(21, -2f, 2f, 3, 9, 8, 37).map(v -> Math.round(v * 2) / 2f);
+        x.data()[5] = Float.NaN;
+        x.data()[100] = Float.POSITIVE_INFINITY;
+        Tensor g = Tensor.randomNormal(22, 0, 1, 3, 5, 4, 37);
+        Tensor[] scalar, vector;
+        try {
+            SimdKernels.disable(true);
+            scalar = maxPoolAndGradient(x, g);
+        } finally {
+            SimdKernels.disable(false);
+        }
+        vector = maxPoolAndGradient(x, g);
+        assertArrayEquals(scalar[0].data(), vector[0].data());
+        assertArrayEquals(scalar[1].data(), vector[1].data());
+        assertArrayEquals(scalar[2].data(), vector[2].data(), "overlapping windows");
+    }
+
+    private static Tensor[] maxPoolAndGradient(Tensor x, Tensor g) {
+        Tensor y = PoolKernels.maxPool(x, new int[] {2, 2}, new int[] {2, 2}, true);
+        Tensor gx = PoolKernels.maxPoolBackward(x, y, new int[] {2, 2}, new int[] {2, 2}, true, g);
+        Tensor y3 = PoolKernels.maxPool(x, new int[] {3, 3}, new int[] {1, 1}, false);
+        Tensor gx3 = PoolKernels.maxPoolBackward(x, y3, new int[] {3, 3}, new int[] {1, 1}, false, Tensor.ones(y3.shape()));
+        return new Tensor[] {y, gx, gx3};
+    }
+
+    @Test
     void errorsNameTheValues() {
         Tensor x = Tensor.zeros(1, 2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PoolOps.maxPool(x, new int[] {3}, new int[] {1}, "valid", null));

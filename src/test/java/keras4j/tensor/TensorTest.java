@@ -257,6 +257,17 @@ class TensorTest {
         for (int i = 0; i < 9; i++) expected[i] = y.data()[i] > 0 ? g.data()[i] : 0f;
         assertArrayEquals(expected, Tensor.reluGrad(g, y).data());
         assertEquals(0, Float.floatToRawIntBits(Tensor.reluGrad(g, y).data()[1]), "a dropped gradient is +0");
+        // The scalar loop (no Vector API) gives the same bits, also on a long input with a vector tail.
+        Tensor long1 = Tensor.randomNormal(4, 0, 1, 1001);
+        Tensor long2 = Tensor.randomNormal(5, 0, 1, 1001);
+        Tensor withSimd = Tensor.reluGrad(long1, long2);
+        try {
+            SimdKernels.disable(true);
+            assertArrayEquals(expected, Tensor.reluGrad(g, y).data());
+            assertArrayEquals(withSimd.data(), Tensor.reluGrad(long1, long2).data());
+        } finally {
+            SimdKernels.disable(false);
+        }
     }
 
     @Test

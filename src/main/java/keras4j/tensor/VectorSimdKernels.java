@@ -1,0 +1,73 @@
+package keras4j.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SimdKernels} on the incubating Vector API, whole vectors along the contiguous axis and scalar loops
+ * (the same formulas) for the tails. Only loaded, reflectively, when the JVM resolves {@code jdk.incubator.vector}.
+ */
+final class VectorSimdKernels implements SimdKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final int VL = F.length();
+
+    VectorSimdKernels() {
+        if (VL < 4 || I.length() != VL) throw new UnsupportedOperationException("preferred vectors have " + VL + " float lanes");
+    }
+
+    @Override
+    public void maxPoolWindow(float[] x, int inBase, int[] offset, int from, int to, float[] y, int o, int channels) {
+        int c = 0;
+        for (; c + VL <= channels; c += VL) {
+            FloatVector max = FloatVector.fromArray(F, x, inBase + offset[from] + c);
+            for (int e = from + 1; e < to; e++) max = max.max(FloatVector.fromArray(F, x, inBase + offset[e] + c));
+            max.intoArray(y, o + c);
+        }
+        for (; c < channels; c++) {
+            float max = x[inBase + offset[from] + c];
+            for (int e = from + 1; e < to; e++) max = Math.max(max, x[inBase + offset[e] + c]);
+            y[o + c] = max;
+        }
+    }
+
+    @Override
+    public void maxPoolRoute(float[] x, int inBase, int[] offset, int from, int to, float[] y, float[] g, int o, int channels, float[] gx) {
+        int c = 0;
+        for (; c + VL <= channels; c += VL) {
+            IntVector max = FloatVector.fromArray(F, y, o + c).reinterpretAsInts();
+            FloatVector grad = FloatVector.fromArray(F, g, o + c);
+            VectorMask<Integer> routed = I.maskAll(false);
+            for (int e = from; e < to; e++) {
+                int i = inBase + offset[e] + c;
+                VectorMask<Integer> hit = FloatVector.fromArray(F, x, i).reinterpretAsInts().compare(VectorOperators.EQ, max).andNot(routed);
+                routed = routed.or(hit);
+                FloatVector.fromArray(F, gx, i).add(grad, hit.cast(F)).intoArray(gx, i);
+            }
+        }
+        for (; c < channels; c++) {
+            int routed = 0;
+            for (int e = from; e < to; e++) {
+                int i = inBase + offset[e] + c;
+                int diff = Float.floatToRawIntBits(x[i]) ^ Float.floatToRawIntBits(y[o + c]);
+                int hit = ~((diff | -diff) >> 31) & ~routed;
+                gx[i] += Float.intBitsToFloat(Float.floatToRawIntBits(g[o + c]) & hit);
+                routed |= hit;
+            }
+        }
+    }
+
+    @Override
+    public void reluGrad(float[] g, float[] y, float[] out, int from, int to) {
+        int i = from;
+        FloatVector zero = FloatVector.zero(F);
+        for (int end = from + F.loopBound(to - from); i < end; i += VL) {
+            FloatVector yv = FloatVector.fromArray(F, y, i);
+            zero.blend(FloatVector.fromArray(F, g, i), yv.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        for (; i < to; i++) out[i] = y[i] > 0 ? g[i] : 0f;
+    }
+}
