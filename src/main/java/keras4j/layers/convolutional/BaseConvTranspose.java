@@ -3,6 +3,7 @@ package keras4j.layers.convolutional;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.ops.ConvOps;
+import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 
 /**
@@ -81,7 +82,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
             if (outputPadding[i] >= strides[i]) {
                 throw new IllegalArgumentException("`output_padding` must be strictly less than `strides` for all dimensions. At dimension " + i
                         + ", `output_padding` is " + outputPadding[i] + " but `strides` is " + strides[i] + ". Received: output_padding="
-                        + ConvArgs.repr(outputPadding) + ", strides=" + ConvArgs.repr(strides));
+                        + Shapes.str(outputPadding) + ", strides=" + Shapes.str(strides));
             }
         }
     }
