@@ -1,6 +1,5 @@
 package keras4j.layers.convolutional;
 
-import java.util.List;
 import java.util.Map;
 import keras4j.activations.ActivationFunction;
 import keras4j.activations.Activations;
@@ -273,13 +272,6 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
             y = Ops.add(y, b);
         }
         return activation.apply(y);
-    }
-
-    /** Uses {@link #computeOutputShape(int[])}, so unknown sizes (-1) stay unknown in symbolic calls. */
-    @Override
-    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
-        if (inputShapes.size() != 1) return super.computeOutputShapes(inputShapes);
-        return List.of(computeOutputShape(inputShapes.get(0)));
     }
 
     // ------------------------------------------------------------------ config
