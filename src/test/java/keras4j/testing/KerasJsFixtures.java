@@ -1,5 +1,6 @@
 package keras4j.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 
@@ -78,6 +83,17 @@ public final class KerasJsFixtures {
             for (Map.Entry<String, Object> e : read(dir + f + ".json").entrySet()) all.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
         }
         return all;
+    }
+
+    /**
+     * Asserts that the distinct ids of {@code cases} are exactly {@code setupIds} (so every case has a setup and every
+     * setup a case) and that there are {@code count} of them.
+     */
+    public static void assertCaseIds(Collection<String> setupIds, int count, Stream<Case> cases) {
+        Set<String> ids = new TreeSet<>();
+        cases.forEach(c -> ids.add(c.id()));
+        assertEquals(new TreeSet<>(setupIds), ids);
+        assertEquals(count, ids.size());
     }
 
     /** The shape of a stored tensor; {@code withBatch} prepends a batch axis of size 1. */

@@ -1,16 +1,14 @@
 package keras4j.layers.merging;
 
+import static keras4j.testing.KerasJsFixtures.assertCaseIds;
 import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import keras4j.layers.Layer;
@@ -62,10 +60,7 @@ class KerasJsMergeFixturesTest {
 
     @Test
     void everyCaseOfEveryFileHasASetup() {
-        Set<String> ids = new TreeSet<>();
-        cases().forEach(c -> ids.add(c.id()));
-        assertEquals(new TreeSet<>(SETUPS.keySet()), ids);
-        assertEquals(20, ids.size());
+        assertCaseIds(SETUPS.keySet(), 20, cases());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,15 +1,13 @@
 package keras4j.layers.rnn;
 
+import static keras4j.testing.KerasJsFixtures.assertCaseIds;
 import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import keras4j.activations.Activations;
@@ -55,10 +53,7 @@ class KerasJsRecurrentFixturesTest {
 
     @Test
     void everyCaseOfEveryFileHasASetup() {
-        Set<String> ids = new TreeSet<>();
-        cases().forEach(c -> ids.add(c.id()));
-        assertEquals(new TreeSet<>(SETUPS.keySet()), ids);
-        assertEquals(18, ids.size());
+        assertCaseIds(SETUPS.keySet(), 18, cases());
     }
 
     @ParameterizedTest(name = "{0}")
