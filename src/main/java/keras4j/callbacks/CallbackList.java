@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The callbacks of one {@code fit}, {@code evaluate} or {@code predict}, called together; Keras's
@@ -108,86 +109,78 @@ public class CallbackList extends Callback implements Iterable<Callback> {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTrainBegin(l);
+        dispatch(logs, (c, l) -> c.onTrainBegin(l));
     }
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTrainEnd(l);
+        dispatch(logs, (c, l) -> c.onTrainEnd(l));
     }
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onEpochBegin(epoch, l);
+        dispatch(logs, (c, l) -> c.onEpochBegin(epoch, l));
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onEpochEnd(epoch, l);
+        dispatch(logs, (c, l) -> c.onEpochEnd(epoch, l));
     }
 
     @Override
     public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTrainBatchBegin(batch, l);
+        dispatch(logs, (c, l) -> c.onTrainBatchBegin(batch, l));
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTrainBatchEnd(batch, l);
+        dispatch(logs, (c, l) -> c.onTrainBatchEnd(batch, l));
     }
 
     @Override
     public void onTestBegin(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTestBegin(l);
+        dispatch(logs, (c, l) -> c.onTestBegin(l));
     }
 
     @Override
     public void onTestEnd(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTestEnd(l);
+        dispatch(logs, (c, l) -> c.onTestEnd(l));
     }
 
     @Override
     public void onTestBatchBegin(int batch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTestBatchBegin(batch, l);
+        dispatch(logs, (c, l) -> c.onTestBatchBegin(batch, l));
     }
 
     @Override
     public void onTestBatchEnd(int batch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onTestBatchEnd(batch, l);
+        dispatch(logs, (c, l) -> c.onTestBatchEnd(batch, l));
     }
 
     @Override
     public void onPredictBegin(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onPredictBegin(l);
+        dispatch(logs, (c, l) -> c.onPredictBegin(l));
     }
 
     @Override
     public void onPredictEnd(Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onPredictEnd(l);
+        dispatch(logs, (c, l) -> c.onPredictEnd(l));
     }
 
     @Override
     public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
-        Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onPredictBatchBegin(batch, l);
+        dispatch(logs, (c, l) -> c.onPredictBatchBegin(batch, l));
     }
 
     @Override
     public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
+        dispatch(logs, (c, l) -> c.onPredictBatchEnd(batch, l));
+    }
+
+    /** Calls {@code event} on every callback in order, all with one {@link #copy} of {@code logs}. */
+    private void dispatch(Map<String, Double> logs, BiConsumer<Callback, Map<String, Double>> event) {
         Map<String, Double> l = copy(logs);
-        for (Callback c : callbacks) c.onPredictBatchEnd(batch, l);
+        for (Callback c : callbacks) event.accept(c, l);
     }
 
     /** Keras's {@code pythonify_logs}: a new map, keys in sorted order, that the callbacks may add to. */

@@ -2,16 +2,12 @@ package keras4j.activations;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * {@code clip(0.2x + 0.5, 0, 1)}; the cases' extra arguments are listed in the fixtures' MANIFEST.md.
  */
 class KerasJsActivationsTest {
-
-    private static final String RESOURCE = "/keras-fixtures/kerasjs/activations.json";
 
     /** The function of each case, from its name {@code activations.<name>.<index>}. */
     private static UnaryOperator<Tensor> function(String key) {
@@ -35,36 +29,16 @@ class KerasJsActivationsTest {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static Tensor tensor(Object spec) {
-        Map<String, Object> m = (Map<String, Object>) spec;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        int[] s = new int[shape.size() + 1];
-        s[0] = 1;
-        for (int i = 0; i < shape.size(); i++) s[i + 1] = shape.get(i).intValue();
-        return Tensor.of(d, s);
-    }
-
     @Test
-    @SuppressWarnings("unchecked")
-    void everyCaseMatchesKeras() throws IOException {
-        String json;
-        try (InputStream in = KerasJsActivationsTest.class.getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, RESOURCE);
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Map<String, Object> cases = Json.readObject(json);
+    void everyCaseMatchesKeras() {
+        List<Case> cases = KerasJsFixtures.cases(KerasJsFixtures.ROOT, List.of("activations"));
         assertEquals(22, cases.size());
-        for (Map.Entry<String, Object> e : cases.entrySet()) {
-            Map<String, Object> c = (Map<String, Object>) e.getValue();
-            Tensor x = tensor(c.get("input"));
-            Tensor expected = tensor(c.get("expected"));
-            Tensor y = function(e.getKey()).apply(x);
-            assertArrayEquals(expected.shape(), y.shape(), e.getKey());
-            assertArrayEquals(expected.toFloatArray(), y.toFloatArray(), 1e-4f, e.getKey());
+        for (Case c : cases) {
+            Tensor x = c.input();
+            Tensor expected = c.expected();
+            Tensor y = function(c.id()).apply(x);
+            assertArrayEquals(expected.shape(), y.shape(), c.id());
+            assertArrayEquals(expected.toFloatArray(), y.toFloatArray(), 1e-4f, c.id());
         }
     }
 }

@@ -2,15 +2,8 @@ package keras4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.layers.activations.ELU;
 import keras4j.layers.activations.LeakyReLU;
@@ -24,7 +17,8 @@ import keras4j.layers.reshaping.Permute;
 import keras4j.layers.reshaping.RepeatVector;
 import keras4j.layers.reshaping.Reshape;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -35,9 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * rounded to 6 decimals).
  */
 class KerasJsLayersTest {
-    private static final String DIR = "/keras-fixtures/kerasjs/layers/";
-    private static final List<String> FILES = List.of("core/Dense.json", "core/Activation.json", "core/Dropout.json", "core/Flatten.json",
-            "core/Reshape.json", "core/Permute.json", "core/RepeatVector.json", "advanced_activations.json");
+    private static final String DIR = KerasJsFixtures.ROOT + "layers/";
+    private static final List<String> FILES = List.of("core/Dense", "core/Activation", "core/Dropout", "core/Flatten",
+            "core/Reshape", "core/Permute", "core/RepeatVector", "advanced_activations");
 
     /** The layers of each case, in order; the first one receives the case's weights. */
     private static List<Layer> layers(String id) {
@@ -67,42 +61,17 @@ class KerasJsLayersTest {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static Tensor tensor(Object spec, boolean withBatch) {
-        Map<String, Object> m = (Map<String, Object>) spec;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        int offset = withBatch ? 1 : 0;
-        int[] s = new int[shape.size() + offset];
-        if (withBatch) s[0] = 1;
-        for (int i = 0; i < shape.size(); i++) s[i + offset] = shape.get(i).intValue();
-        return Tensor.of(d, s);
-    }
-
-    private static Map<String, Object> read(String file) {
-        try (InputStream in = KerasJsLayersTest.class.getResourceAsStream(DIR + file)) {
-            assertNotNull(in, DIR + file);
-            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void runCase(String id, Map<String, Object> c) {
-        Tensor x = tensor(c.get("input"), true);
-        Tensor expected = tensor(c.get("expected"), true);
+    private static void runCase(Case c) {
+        String id = c.id();
+        Tensor x = c.input();
+        Tensor expected = c.expected();
         List<Layer> layers = layers(id);
         Tensor y = x;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            if (i == 0 && c.get("weights") != null) {
+            if (i == 0 && c.data().get("weights") != null) {
                 layer.ensureBuilt(List.of(y.shape()));
-                List<Tensor> weights = new ArrayList<>();
-                for (Object w : (List<Object>) c.get("weights")) weights.add(tensor(w, false));
-                layer.setWeights(weights);
+                layer.setWeights(c.weights());
             }
             y = layer.apply(y);
         }
@@ -112,21 +81,11 @@ class KerasJsLayersTest {
 
     @TestFactory
     Stream<DynamicTest> everyStoredCaseMatchesKeras() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : FILES) {
-            for (Map.Entry<String, Object> e : read(file).entrySet()) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> c = (Map<String, Object>) e.getValue();
-                tests.add(DynamicTest.dynamicTest(e.getKey(), () -> runCase(e.getKey(), c)));
-            }
-        }
-        return tests.stream();
+        return KerasJsFixtures.cases(DIR, FILES).stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> runCase(c)));
     }
 
     @Test
     void theFixturesHoldTwentyFourCases() {
-        int n = 0;
-        for (String file : FILES) n += read(file).size();
-        assertEquals(24, n);
+        assertEquals(24, KerasJsFixtures.cases(DIR, FILES).size());
     }
 }

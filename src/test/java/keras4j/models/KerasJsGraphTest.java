@@ -1,13 +1,10 @@
 package keras4j.models;
 
+import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +21,8 @@ import keras4j.layers.merging.Concatenate;
 import keras4j.layers.merging.Maximum;
 import keras4j.layers.reshaping.Permute;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import keras4j.utils.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * inputs, and must predict Keras's output within 1e-4; it must also survive a config round trip unchanged.
  */
 class KerasJsGraphTest {
-    static final String DIR = "/keras-fixtures/kerasjs/graph/";
+    static final String DIR = KerasJsFixtures.ROOT + "graph/";
     static final List<String> FILES = List.of("00", "01", "02", "04", "05", "06");
     static final double TOL = 1e-4;
 
@@ -91,60 +89,18 @@ class KerasJsGraphTest {
         });
     }
 
-    record Case(String id, Map<String, Object> data) {
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
     @BeforeEach
     void freshSession() {
         Names.clearSession();
     }
 
-    static Map<String, Object> readFixture(String file) {
-        try (InputStream in = KerasJsGraphTest.class.getResourceAsStream(DIR + file + ".json")) {
-            assertNotNull(in, "missing fixture " + file);
-            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static Stream<Case> cases() {
-        List<Case> all = new ArrayList<>();
-        for (String f : FILES) {
-            for (Map.Entry<String, Object> e : readFixture(f).entrySet()) all.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
-        }
-        return all.stream();
-    }
-
-    @SuppressWarnings("unchecked")
-    static int[] shape(Object json, boolean withBatch) {
-        List<Number> shape = (List<Number>) ((Map<String, Object>) json).get("shape");
-        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
-        int o = 0;
-        if (withBatch) s[o++] = 1;
-        for (Number n : shape) s[o++] = n.intValue();
-        return s;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Tensor tensor(Object json, boolean withBatch) {
-        List<Number> data = (List<Number>) ((Map<String, Object>) json).get("data");
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        return Tensor.wrap(d, shape(json, withBatch));
+        return KerasJsFixtures.cases(DIR, FILES).stream();
     }
 
     static void assertClose(Tensor expected, Tensor actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
-        float[] e = expected.toFloatArray(), a = actual.toFloatArray();
-        for (int i = 0; i < e.length; i++) {
-            assertTrue(Math.abs(e[i] - a[i]) <= TOL, what + " element " + i + ": expected " + e[i] + ", got " + a[i]);
-        }
+        assertElementsClose(expected, actual, TOL, what);
     }
 
     @Test
@@ -160,14 +116,13 @@ class KerasJsGraphTest {
         List<KerasTensor> symbolic = new ArrayList<>();
         List<Tensor> xs = new ArrayList<>();
         for (Object in : inputsJson) {
-            symbolic.add(Input.of(shape(in, false)));
-            xs.add(tensor(in, true));
+            symbolic.add(Input.of(KerasJsFixtures.shape(in, false)));
+            xs.add(KerasJsFixtures.tensor(in, true));
         }
         Built built = ARCHITECTURES.get(c.id()).apply(symbolic);
         Model model = built.model();
 
-        List<Tensor> weights = new ArrayList<>();
-        for (Object w : (List<Object>) c.data().get("weights")) weights.add(tensor(w, false));
+        List<Tensor> weights = c.weights();
         if (built.weightOrder() == null) {
             List<Tensor> current = model.getWeights();
             assertEquals(weights.size(), current.size(), c.id() + " weight count");
@@ -186,7 +141,7 @@ class KerasJsGraphTest {
             assertEquals(weights.size(), model.getWeights().size(), c.id() + " weight count");
         }
 
-        Tensor expected = tensor(c.data().get("expected"), true);
+        Tensor expected = c.expected();
         int[] symbolicShape = model.outputShapes().get(0).clone();
         assertEquals(-1, symbolicShape[0], c.id() + " symbolic batch axis");
         symbolicShape[0] = 1;

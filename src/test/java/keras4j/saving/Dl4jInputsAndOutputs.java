@@ -1,5 +1,8 @@
 package keras4j.saving;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
@@ -9,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.models.Model;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 
@@ -32,6 +36,18 @@ public record Dl4jInputsAndOutputs(List<String> inputNames, List<String> outputN
             return new Dl4jInputsAndOutputs(names(h5, "inputs"), names(h5, "outputs"), group(h5, "inputs"),
                     group(h5, "predictions"), group(h5, "activations"), group(h5, "outputs"), group(h5, "scores"));
         }
+    }
+
+    /**
+     * Asserts that {@code model} predicts Keras's stored prediction of the first output from the first input: the same
+     * shape, and values within 1e-5 (absolute and relative); {@code name} names the case on failure.
+     */
+    public void assertPredicts(Model model, String name) {
+        Tensor x = inputs.get(inputNames.get(0));
+        Tensor expected = predictions.get(outputNames.get(0));
+        Tensor got = model.predict(x);
+        assertArrayEquals(expected.shape(), got.shape());
+        assertTrue(got.allClose(expected, 1e-5f, 1e-5f), name + ": predictions differ from Keras's");
     }
 
     /** The companion of a {@code <case>_model.h5} file. */

@@ -1,6 +1,5 @@
 package keras4j.layers.convolutional;
 
-import java.util.List;
 import java.util.Map;
 import keras4j.activations.ActivationFunction;
 import keras4j.activations.Activations;
@@ -40,10 +39,8 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
     int[] dilationRate;
     ActivationFunction activation = Activations.get(null);
     boolean useBias = true;
-    Initializer biasInitializer = Initializers.get("zeros");
-    Regularizer biasRegularizer;
+    final WeightOptions biasOptions = new WeightOptions("bias", "zeros");
     Regularizer activityRegularizer;
-    Constraint biasConstraint;
     Variable bias;
 
     AbstractConv(int rank, int[] kernelSize) {
@@ -56,6 +53,55 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     // ------------------------------------------------------------------ options
 
+    /**
+     * The initializer, regularizer and constraint of one weight: Keras's {@code <key>_initializer},
+     * {@code <key>_regularizer} and {@code <key>_constraint} arguments ({@code key} is {@code "kernel"},
+     * {@code "depthwise"}, {@code "pointwise"} or {@code "bias"}). Every convolution layer keeps one for the bias
+     * and one for each of its kernels; its public setters delegate here through {@link #setOption(Runnable)}.
+     */
+    static final class WeightOptions {
+        /** The prefix of the three config keys. */
+        final String key;
+        private final String defaultInitializer;
+        Initializer initializer;
+        Regularizer regularizer;
+        Constraint constraint;
+
+        /** Options with no regularizer or constraint and the initializer named {@code defaultInitializer}. */
+        WeightOptions(String key, String defaultInitializer) {
+            this.key = key;
+            this.defaultInitializer = defaultInitializer;
+            this.initializer = Initializers.get(defaultInitializer);
+        }
+
+        /** A name, a serialized map or an {@link Initializer}; null restores the default initializer. */
+        void initializer(Object identifier) {
+            this.initializer = identifier == null ? Initializers.get(defaultInitializer) : Initializers.get(identifier);
+        }
+
+        /** A name, a serialized map, a {@link Regularizer}, or null for none. */
+        void regularizer(Object identifier) {
+            this.regularizer = Regularizers.get(identifier);
+        }
+
+        /** A name, a serialized map, a {@link Constraint}, or null for none. */
+        void constraint(Object identifier) {
+            this.constraint = Constraints.get(identifier);
+        }
+    }
+
+    /**
+     * Runs {@code change} (an option's assignment and validation) if the layer is not built yet, and returns the
+     * layer: the body of every fluent option setter.
+     *
+     * @throws IllegalStateException once the layer is built, before {@code change} runs
+     */
+    final T setOption(Runnable change) {
+        checkMutable();
+        change.run();
+        return self();
+    }
+
     /** Keras's {@code strides}: one value for every spatial axis or one per axis, each positive. */
     public T strides(int... strides) {
         checkMutable();
@@ -67,16 +113,12 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     /** Keras's {@code padding}: {@code "valid"} or {@code "same"} (case-insensitive); Conv1D also accepts {@code "causal"}. */
     public T padding(String padding) {
-        checkMutable();
-        this.padding = ConvOps.standardizePadding(padding, allowsCausal());
-        return self();
+        return setOption(() -> this.padding = ConvOps.standardizePadding(padding, allowsCausal()));
     }
 
     /** Keras's {@code data_format}: {@code "channels_last"} (default, also for null) or {@code "channels_first"}. */
     public T dataFormat(String dataFormat) {
-        checkMutable();
-        this.dataFormat = ConvOps.standardizeDataFormat(dataFormat);
-        return self();
+        return setOption(() -> this.dataFormat = ConvOps.standardizeDataFormat(dataFormat));
     }
 
     /** Keras's {@code dilation_rate}: one value for every spatial axis or one per axis, each positive. */
@@ -90,30 +132,22 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     /** Keras's {@code activation}: a name ({@code "relu"}), an {@link ActivationFunction}, or null for linear. */
     public T activation(Object activation) {
-        checkMutable();
-        this.activation = Activations.get(activation);
-        return self();
+        return setOption(() -> this.activation = Activations.get(activation));
     }
 
     /** Keras's {@code use_bias}. */
     public T useBias(boolean useBias) {
-        checkMutable();
-        this.useBias = useBias;
-        return self();
+        return setOption(() -> this.useBias = useBias);
     }
 
     /** Keras's {@code bias_initializer}: a name, a serialized map or an {@link Initializer}; null means {@code "zeros"}. */
     public T biasInitializer(Object initializer) {
-        checkMutable();
-        this.biasInitializer = initializer == null ? Initializers.get("zeros") : Initializers.get(initializer);
-        return self();
+        return setOption(() -> biasOptions.initializer(initializer));
     }
 
     /** Keras's {@code bias_regularizer}: a name, a serialized map, a {@link Regularizer}, or null. */
     public T biasRegularizer(Object regularizer) {
-        checkMutable();
-        this.biasRegularizer = Regularizers.get(regularizer);
-        return self();
+        return setOption(() -> biasOptions.regularizer(regularizer));
     }
 
     /** Keras's {@code activity_regularizer}: a penalty on the layer's output, divided by the batch size. */
@@ -127,9 +161,7 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     /** Keras's {@code bias_constraint}: a name, a serialized map, a {@link Constraint}, or null. */
     public T biasConstraint(Object constraint) {
-        checkMutable();
-        this.biasConstraint = Constraints.get(constraint);
-        return self();
+        return setOption(() -> biasOptions.constraint(constraint));
     }
 
     // ------------------------------------------------------------------ accessors
@@ -206,11 +238,24 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
         this.inputSpec = InputSpec.minNdim(rank + 2).axis(channelAxis(), channels);
     }
 
+    /** A kernel's shape: {@code kernel_size} followed by {@code inner} and {@code outer} (Keras's kernel layout). */
+    final int[] kernelShape(int inner, int outer) {
+        int[] shape = java.util.Arrays.copyOf(kernelSize, rank + 2);
+        shape[rank] = inner;
+        shape[rank + 1] = outer;
+        return shape;
+    }
+
+    /** Creates the trainable weight {@code name} of {@code shape} with the initializer, regularizer and constraint of {@code options}. */
+    final Variable addWeight(String name, int[] shape, WeightOptions options) {
+        Regularizer r = options.regularizer;
+        return addWeight(name, shape, options.initializer::call, r == null ? null : r::call, options.constraint, true);
+    }
+
     /** Creates the bias of {@code size} when {@code use_bias}. */
     final void buildBias(int size) {
         if (!useBias) return;
-        Regularizer r = biasRegularizer;
-        bias = addWeight("bias", new int[] {size}, biasInitializer::call, r == null ? null : r::call, biasConstraint, true);
+        bias = addWeight("bias", new int[] {size}, biasOptions);
     }
 
     /** Adds the bias along the channel axis and applies the activation (the tail of Keras's {@code call}). */
@@ -229,13 +274,6 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
         return activation.apply(y);
     }
 
-    /** Uses {@link #computeOutputShape(int[])}, so unknown sizes (-1) stay unknown in symbolic calls. */
-    @Override
-    public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
-        if (inputShapes.size() != 1) return super.computeOutputShapes(inputShapes);
-        return List.of(computeOutputShape(inputShapes.get(0)));
-    }
-
     // ------------------------------------------------------------------ config
 
     static Object serialize(Initializer initializer) {
@@ -248,6 +286,34 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     static Object serialize(Constraint constraint) {
         return constraint == null ? null : Constraints.serialize(constraint);
+    }
+
+    /**
+     * The option entries of a config in Keras's order, from {@code activation} to {@code bias_constraint}: the
+     * initializers of {@code kernels} (in the given order) then the bias's, their regularizers then the bias's and the
+     * activity regularizer, their constraints then the bias's.
+     */
+    final void putOptions(Map<String, Object> c, WeightOptions... kernels) {
+        c.put("activation", Activations.serialize(activation));
+        c.put("use_bias", useBias);
+        for (WeightOptions k : kernels) c.put(k.key + "_initializer", serialize(k.initializer));
+        c.put("bias_initializer", serialize(biasOptions.initializer));
+        for (WeightOptions k : kernels) c.put(k.key + "_regularizer", serialize(k.regularizer));
+        c.put("bias_regularizer", serialize(biasOptions.regularizer));
+        c.put("activity_regularizer", serialize(activityRegularizer));
+        for (WeightOptions k : kernels) c.put(k.key + "_constraint", serialize(k.constraint));
+        c.put("bias_constraint", serialize(biasOptions.constraint));
+    }
+
+    /**
+     * Applies the {@code <key>_initializer}, {@code <key>_regularizer} and {@code <key>_constraint} entries of a
+     * config to {@code kernels} through their setters' rules (absent keys restore the defaults): all initializers,
+     * then all regularizers, then all constraints, the order in which the layers' own setters were always called.
+     */
+    final void configureKernels(Map<String, Object> config, WeightOptions... kernels) {
+        for (WeightOptions k : kernels) setOption(() -> k.initializer(config.get(k.key + "_initializer")));
+        for (WeightOptions k : kernels) setOption(() -> k.regularizer(config.get(k.key + "_regularizer")));
+        for (WeightOptions k : kernels) setOption(() -> k.constraint(config.get(k.key + "_constraint")));
     }
 
     /** The window entries of a config in Keras's order, from {@code kernel_size} to {@code dilation_rate}. */

@@ -3,12 +3,9 @@ package keras4j.layers.convolutional;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.constraints.Constraint;
-import keras4j.constraints.Constraints;
 import keras4j.initializers.Initializer;
-import keras4j.initializers.Initializers;
 import keras4j.ops.ConvOps;
 import keras4j.regularizers.Regularizer;
-import keras4j.regularizers.Regularizers;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -27,9 +24,7 @@ import keras4j.utils.Config;
 public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
     final int filters;
     int groups = 1;
-    Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    Regularizer kernelRegularizer;
-    Constraint kernelConstraint;
+    final WeightOptions kernelOptions = new WeightOptions("kernel", "glorot_uniform");
     Variable kernel;
 
     BaseConv(int rank, int filters, int[] kernelSize) {
@@ -51,23 +46,17 @@ public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
 
     /** Keras's {@code kernel_initializer}: a name, a serialized map or an {@link Initializer}; null means {@code "glorot_uniform"}. */
     public T kernelInitializer(Object initializer) {
-        checkMutable();
-        this.kernelInitializer = initializer == null ? Initializers.get("glorot_uniform") : Initializers.get(initializer);
-        return self();
+        return setOption(() -> kernelOptions.initializer(initializer));
     }
 
     /** Keras's {@code kernel_regularizer}: a name, a serialized map, a {@link Regularizer}, or null. */
     public T kernelRegularizer(Object regularizer) {
-        checkMutable();
-        this.kernelRegularizer = Regularizers.get(regularizer);
-        return self();
+        return setOption(() -> kernelOptions.regularizer(regularizer));
     }
 
     /** Keras's {@code kernel_constraint}: a name, a serialized map, a {@link Constraint}, or null. */
     public T kernelConstraint(Object constraint) {
-        checkMutable();
-        this.kernelConstraint = Constraints.get(constraint);
-        return self();
+        return setOption(() -> kernelOptions.constraint(constraint));
     }
 
     public int filters() {
@@ -97,11 +86,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
                     + groups + ", but the input has " + channels + " channels (full input shape is " + formatShape(inputShape) + ").");
         }
         computeOutputShape(inputShape);
-        int[] shape = java.util.Arrays.copyOf(kernelSize, rank + 2);
-        shape[rank] = channels / groups;
-        shape[rank + 1] = filters;
-        Regularizer r = kernelRegularizer;
-        kernel = addWeight("kernel", shape, kernelInitializer::call, r == null ? null : r::call, kernelConstraint, true);
+        kernel = addWeight("kernel", kernelShape(channels / groups, filters), kernelOptions);
         buildBias(filters);
     }
 
@@ -126,15 +111,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
         c.put("filters", filters);
         putWindow(c, null, false);
         c.put("groups", groups);
-        c.put("activation", keras4j.activations.Activations.serialize(activation));
-        c.put("use_bias", useBias);
-        c.put("kernel_initializer", serialize(kernelInitializer));
-        c.put("bias_initializer", serialize(biasInitializer));
-        c.put("kernel_regularizer", serialize(kernelRegularizer));
-        c.put("bias_regularizer", serialize(biasRegularizer));
-        c.put("activity_regularizer", serialize(activityRegularizer));
-        c.put("kernel_constraint", serialize(kernelConstraint));
-        c.put("bias_constraint", serialize(biasConstraint));
+        putOptions(c, kernelOptions);
         return c;
     }
 
@@ -142,9 +119,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
     static <L extends BaseConv<L>> L configure(L layer, Map<String, Object> config) {
         applyCommonConfig(layer, config);
         layer.groups(Config.getInt(config, "groups", 1));
-        layer.kernelInitializer(config.get("kernel_initializer"));
-        layer.kernelRegularizer(config.get("kernel_regularizer"));
-        layer.kernelConstraint(config.get("kernel_constraint"));
+        layer.configureKernels(config, layer.kernelOptions);
         return layer;
     }
 }

@@ -1,15 +1,9 @@
 package keras4j.layers.convolutional;
 
 import java.util.Map;
-import keras4j.activations.Activations;
 import keras4j.autograd.Variable;
-import keras4j.constraints.Constraint;
-import keras4j.constraints.Constraints;
-import keras4j.initializers.Initializer;
-import keras4j.initializers.Initializers;
 import keras4j.ops.ConvOps;
-import keras4j.regularizers.Regularizer;
-import keras4j.regularizers.Regularizers;
+import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 
 /**
@@ -27,9 +21,7 @@ import keras4j.tensor.Tensor;
 public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends AbstractConv<T> {
     final int filters;
     int[] outputPadding;
-    Initializer kernelInitializer = Initializers.get("glorot_uniform");
-    Regularizer kernelRegularizer;
-    Constraint kernelConstraint;
+    final WeightOptions kernelOptions = new WeightOptions("kernel", "glorot_uniform");
     Variable kernel;
 
     BaseConvTranspose(int rank, int filters, int[] kernelSize) {
@@ -51,23 +43,17 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
 
     /** Keras's {@code kernel_initializer}; null means {@code "glorot_uniform"}. */
     public T kernelInitializer(Object initializer) {
-        checkMutable();
-        this.kernelInitializer = initializer == null ? Initializers.get("glorot_uniform") : Initializers.get(initializer);
-        return self();
+        return setOption(() -> kernelOptions.initializer(initializer));
     }
 
     /** Keras's {@code kernel_regularizer}. */
     public T kernelRegularizer(Object regularizer) {
-        checkMutable();
-        this.kernelRegularizer = Regularizers.get(regularizer);
-        return self();
+        return setOption(() -> kernelOptions.regularizer(regularizer));
     }
 
     /** Keras's {@code kernel_constraint}. */
     public T kernelConstraint(Object constraint) {
-        checkMutable();
-        this.kernelConstraint = Constraints.get(constraint);
-        return self();
+        return setOption(() -> kernelOptions.constraint(constraint));
     }
 
     public int filters() {
@@ -96,7 +82,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
             if (outputPadding[i] >= strides[i]) {
                 throw new IllegalArgumentException("`output_padding` must be strictly less than `strides` for all dimensions. At dimension " + i
                         + ", `output_padding` is " + outputPadding[i] + " but `strides` is " + strides[i] + ". Received: output_padding="
-                        + ConvArgs.repr(outputPadding) + ", strides=" + ConvArgs.repr(strides));
+                        + Shapes.str(outputPadding) + ", strides=" + Shapes.str(strides));
             }
         }
     }
@@ -105,11 +91,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
     public void build(int[] inputShape) {
         int channels = inputChannels(inputShape);
         fixInputChannels(channels);
-        int[] shape = java.util.Arrays.copyOf(kernelSize, rank + 2);
-        shape[rank] = filters;
-        shape[rank + 1] = channels;
-        Regularizer r = kernelRegularizer;
-        kernel = addWeight("kernel", shape, kernelInitializer::call, r == null ? null : r::call, kernelConstraint, true);
+        kernel = addWeight("kernel", kernelShape(filters, channels), kernelOptions);
         buildBias(filters);
     }
 
@@ -128,15 +110,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
         Map<String, Object> c = super.getConfig();
         c.put("filters", filters);
         putWindow(c, outputPadding, true);
-        c.put("activation", Activations.serialize(activation));
-        c.put("use_bias", useBias);
-        c.put("kernel_initializer", serialize(kernelInitializer));
-        c.put("bias_initializer", serialize(biasInitializer));
-        c.put("kernel_regularizer", serialize(kernelRegularizer));
-        c.put("bias_regularizer", serialize(biasRegularizer));
-        c.put("activity_regularizer", serialize(activityRegularizer));
-        c.put("kernel_constraint", serialize(kernelConstraint));
-        c.put("bias_constraint", serialize(biasConstraint));
+        putOptions(c, kernelOptions);
         return c;
     }
 
@@ -145,9 +119,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
         applyCommonConfig(layer, config);
         int[] op = ConvArgs.ints(config, "output_padding");
         if (op != null) layer.outputPadding(op);
-        layer.kernelInitializer(config.get("kernel_initializer"));
-        layer.kernelRegularizer(config.get("kernel_regularizer"));
-        layer.kernelConstraint(config.get("kernel_constraint"));
+        layer.configureKernels(config, layer.kernelOptions);
         return layer;
     }
 }

@@ -1,15 +1,8 @@
 package keras4j.layers.convolutional;
 
 import java.util.Map;
-import keras4j.activations.Activations;
 import keras4j.autograd.Variable;
-import keras4j.constraints.Constraint;
-import keras4j.constraints.Constraints;
-import keras4j.initializers.Initializer;
-import keras4j.initializers.Initializers;
 import keras4j.ops.ConvOps;
-import keras4j.regularizers.Regularizer;
-import keras4j.regularizers.Regularizers;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -25,9 +18,7 @@ import keras4j.utils.Config;
  */
 public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends AbstractConv<T> {
     int depthMultiplier = 1;
-    Initializer depthwiseInitializer = Initializers.get("glorot_uniform");
-    Regularizer depthwiseRegularizer;
-    Constraint depthwiseConstraint;
+    final WeightOptions depthwiseOptions = new WeightOptions("depthwise", "glorot_uniform");
     Variable kernel;
 
     BaseDepthwiseConv(int rank, int[] kernelSize) {
@@ -36,30 +27,22 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
 
     /** Keras's {@code depth_multiplier}: output channels per input channel (default 1). */
     public T depthMultiplier(int depthMultiplier) {
-        checkMutable();
-        this.depthMultiplier = ConvArgs.positive(depthMultiplier, "depth_multiplier");
-        return self();
+        return setOption(() -> this.depthMultiplier = ConvArgs.positive(depthMultiplier, "depth_multiplier"));
     }
 
     /** Keras's {@code depthwise_initializer}; null means {@code "glorot_uniform"}. */
     public T depthwiseInitializer(Object initializer) {
-        checkMutable();
-        this.depthwiseInitializer = initializer == null ? Initializers.get("glorot_uniform") : Initializers.get(initializer);
-        return self();
+        return setOption(() -> depthwiseOptions.initializer(initializer));
     }
 
     /** Keras's {@code depthwise_regularizer}. */
     public T depthwiseRegularizer(Object regularizer) {
-        checkMutable();
-        this.depthwiseRegularizer = Regularizers.get(regularizer);
-        return self();
+        return setOption(() -> depthwiseOptions.regularizer(regularizer));
     }
 
     /** Keras's {@code depthwise_constraint}. */
     public T depthwiseConstraint(Object constraint) {
-        checkMutable();
-        this.depthwiseConstraint = Constraints.get(constraint);
-        return self();
+        return setOption(() -> depthwiseOptions.constraint(constraint));
     }
 
     public int depthMultiplier() {
@@ -76,11 +59,7 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         int channels = inputChannels(inputShape);
         fixInputChannels(channels);
         computeOutputShape(inputShape);
-        int[] shape = java.util.Arrays.copyOf(kernelSize, rank + 2);
-        shape[rank] = channels;
-        shape[rank + 1] = depthMultiplier;
-        Regularizer r = depthwiseRegularizer;
-        kernel = addWeight("kernel", shape, depthwiseInitializer::call, r == null ? null : r::call, depthwiseConstraint, true);
+        kernel = addWeight("kernel", kernelShape(channels, depthMultiplier), depthwiseOptions);
         buildBias(channels * depthMultiplier);
     }
 
@@ -101,15 +80,7 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
         Map<String, Object> c = super.getConfig();
         c.put("depth_multiplier", depthMultiplier);
         putWindow(c, null, false);
-        c.put("activation", Activations.serialize(activation));
-        c.put("use_bias", useBias);
-        c.put("depthwise_initializer", serialize(depthwiseInitializer));
-        c.put("bias_initializer", serialize(biasInitializer));
-        c.put("depthwise_regularizer", serialize(depthwiseRegularizer));
-        c.put("bias_regularizer", serialize(biasRegularizer));
-        c.put("activity_regularizer", serialize(activityRegularizer));
-        c.put("depthwise_constraint", serialize(depthwiseConstraint));
-        c.put("bias_constraint", serialize(biasConstraint));
+        putOptions(c, depthwiseOptions);
         return c;
     }
 
@@ -117,9 +88,7 @@ public abstract class BaseDepthwiseConv<T extends BaseDepthwiseConv<T>> extends 
     static <L extends BaseDepthwiseConv<L>> L configure(L layer, Map<String, Object> config) {
         applyCommonConfig(layer, config);
         layer.depthMultiplier(Config.getInt(config, "depth_multiplier", 1));
-        layer.depthwiseInitializer(config.get("depthwise_initializer"));
-        layer.depthwiseRegularizer(config.get("depthwise_regularizer"));
-        layer.depthwiseConstraint(config.get("depthwise_constraint"));
+        layer.configureKernels(config, layer.depthwiseOptions);
         return layer;
     }
 }

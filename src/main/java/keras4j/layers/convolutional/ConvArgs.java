@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import keras4j.tensor.Shapes;
 import keras4j.utils.Config;
 
 /** Keras's argument checks and config readers shared by the convolution layers ({@code keras/src/utils/argument_validation.py}). */
@@ -15,7 +16,7 @@ final class ConvArgs {
      * values; every value must be positive ({@code >= 0} with {@code allowZero}).
      */
     static int[] tuple(int[] value, int n, String name, boolean allowZero) {
-        String received = value.length == 1 ? Integer.toString(value[0]) : repr(value);
+        String received = value.length == 1 ? Integer.toString(value[0]) : Shapes.str(value);
         String msg = "The `" + name + "` argument must be a tuple of " + n + " integers. Received " + name + "=" + received;
         int[] t;
         if (value.length == 1) {
@@ -36,17 +37,6 @@ final class ConvArgs {
         return t;
     }
 
-    /** Python's repr of an int tuple: {@code (1, 2)}, {@code (3,)}. */
-    static String repr(int[] values) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(values[i]);
-        }
-        if (values.length == 1) sb.append(',');
-        return sb.append(')').toString();
-    }
-
     /** Keras's check that strides and dilation are not both above 1. */
     static void checkStridesAndDilation(int[] strides, int[] dilationRate) {
         int s = 1, d = 1;
@@ -54,7 +44,7 @@ final class ConvArgs {
         for (int v : dilationRate) d = Math.max(d, v);
         if (s > 1 && d > 1) {
             throw new IllegalArgumentException("`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: strides="
-                    + repr(strides) + " and dilation_rate=" + repr(dilationRate));
+                    + Shapes.str(strides) + " and dilation_rate=" + Shapes.str(dilationRate));
         }
     }
 

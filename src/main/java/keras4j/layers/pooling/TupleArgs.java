@@ -2,6 +2,7 @@ package keras4j.layers.pooling;
 
 import java.util.Arrays;
 import java.util.List;
+import keras4j.tensor.Shapes;
 
 /** Keras's {@code standardize_tuple}: an int or a tuple of {@code n} ints, checked and expanded, for layer arguments. */
 public final class TupleArgs {
@@ -45,12 +46,6 @@ public final class TupleArgs {
 
     /** Python's repr of an int tuple: {@code (2,)}, {@code (2, 3)}. */
     public static String str(int[] v) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(v[i]);
-        }
-        if (v.length == 1) sb.append(',');
-        return sb.append(')').toString();
+        return Shapes.str(v);
     }
 }

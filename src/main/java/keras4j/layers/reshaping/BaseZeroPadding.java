@@ -59,13 +59,6 @@ public abstract class BaseZeroPadding<T extends BaseZeroPadding<T>> extends Abst
         return out;
     }
 
-    /** Shape arithmetic instead of tracing, so unknown (None) sizes stay unknown. */
-    @Override
-    public java.util.List<int[]> computeOutputShapes(java.util.List<int[]> inputShapes) {
-        if (inputShapes.size() != 1) return super.computeOutputShapes(inputShapes);
-        return java.util.List.of(computeOutputShape(inputShapes.get(0)));
-    }
-
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = super.getConfig();

@@ -5,6 +5,7 @@ import java.util.Map;
 import keras4j.layers.AbstractLayer;
 import keras4j.layers.InputSpec;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -27,7 +28,7 @@ public final class Permute extends AbstractLayer<Permute> {
         for (int i = 0; i < sorted.length; i++) {
             if (sorted[i] != i + 1) {
                 throw new IllegalArgumentException("Invalid permutation argument `dims` for Permute Layer. The set of indices in `dims` must be consecutive and start from 1. Received dims="
-                        + Tuples.repr(dims));
+                        + Shapes.str(dims));
             }
         }
         this.dims = dims.clone();

@@ -3,6 +3,7 @@ package keras4j.layers.reshaping;
 import java.util.Map;
 import keras4j.layers.AbstractLayer;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -28,12 +29,12 @@ public final class Reshape extends AbstractLayer<Reshape> {
         for (int d : targetShape) {
             if (d < -1) {
                 throw new IllegalArgumentException("Each dimension in `target_shape` must be a non-negative integer, or `-1` for a single unknown dimension. Received: target_shape="
-                        + Tuples.repr(targetShape) + ".");
+                        + Shapes.str(targetShape) + ".");
             }
             if (d == -1) unknown++;
         }
         if (unknown > 1) {
-            throw new IllegalArgumentException("There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=" + Tuples.repr(targetShape) + ".");
+            throw new IllegalArgumentException("There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=" + Shapes.str(targetShape) + ".");
         }
         this.targetShape = targetShape.clone();
     }
@@ -83,13 +84,13 @@ public final class Reshape extends AbstractLayer<Reshape> {
         if (unknownAt < 0) {
             if (known != inputSize) {
                 throw new IllegalArgumentException("Layer \"" + name() + "\" (Reshape): The total size of the tensor must be unchanged. Received: input_shape="
-                        + Tuples.repr(in) + ", target_shape=" + Tuples.repr(targetShape));
+                        + Shapes.str(in) + ", target_shape=" + Shapes.str(targetShape));
             }
             return targetShape.clone();
         }
         if (known == 0 || inputSize % known != 0) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" (Reshape): The total size of the tensor must be unchanged, however, the input size cannot by divided by the specified dimensions in target_shape. Received: input_shape="
-                    + Tuples.repr(in) + ", target_shape=" + Tuples.repr(targetShape));
+                    + Shapes.str(in) + ", target_shape=" + Shapes.str(targetShape));
         }
         int[] out = targetShape.clone();
         out[unknownAt] = (int) (inputSize / known);

@@ -1,21 +1,17 @@
 package keras4j.layers.convolutional;
 
+import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import keras4j.layers.Layer;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,52 +45,22 @@ class KerasJsConvTest {
         return m;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Tensor tensor(Object spec, boolean batch) {
-        Map<String, Object> m = (Map<String, Object>) spec;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        int off = batch ? 1 : 0;
-        int[] s = new int[shape.size() + off];
-        if (batch) s[0] = 1;
-        for (int i = 0; i < shape.size(); i++) s[i + off] = shape.get(i).intValue();
-        return Tensor.of(d, s);
-    }
-
-    private static Map<String, Object> read(String file) throws IOException {
-        String resource = "/keras-fixtures/kerasjs/layers/convolutional/" + file;
-        try (InputStream in = KerasJsConvTest.class.getResourceAsStream(resource)) {
-            assertNotNull(in, resource);
-            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
     @Test
-    @SuppressWarnings("unchecked")
-    void everyCaseMatchesKeras() throws IOException {
-        Map<String, Object> cases = new LinkedHashMap<>();
-        for (String f : List.of("Conv1D.json", "Conv2D.json", "Conv3D.json")) cases.putAll(read(f));
+    void everyCaseMatchesKeras() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        for (Case c : KerasJsFixtures.cases(KerasJsFixtures.ROOT + "layers/convolutional/", List.of("Conv1D", "Conv2D", "Conv3D"))) cases.put(c.id(), c);
         Map<String, Supplier<Layer>> layers = layers();
         assertEquals(layers.keySet(), cases.keySet(), "every fixture case has a layer configuration");
-        for (Map.Entry<String, Object> e : cases.entrySet()) {
-            Map<String, Object> c = (Map<String, Object>) e.getValue();
-            Tensor input = tensor(c.get("input"), true);
-            Tensor expected = tensor(c.get("expected"), true);
-            Layer layer = layers.get(e.getKey()).get();
+        for (Case c : cases.values()) {
+            Tensor input = c.input();
+            Tensor expected = c.expected();
+            Layer layer = layers.get(c.id()).get();
             layer.ensureBuilt(List.of(input.shape()));
-            List<Tensor> weights = new ArrayList<>();
-            for (Object w : (List<Object>) c.get("weights")) weights.add(tensor(w, false));
-            layer.setWeights(weights);
-            assertArrayEquals(expected.shape(), layer.computeOutputShape(input.shape()), e.getKey());
+            layer.setWeights(c.weights());
+            assertArrayEquals(expected.shape(), layer.computeOutputShape(input.shape()), c.id());
             Tensor out = layer.apply(input);
-            assertArrayEquals(expected.shape(), out.shape(), e.getKey());
-            float[] got = out.data(), want = expected.data();
-            for (int i = 0; i < want.length; i++) {
-                int index = i;
-                assertTrue(Math.abs(got[i] - want[i]) <= TOLERANCE, () -> e.getKey() + " element " + index + ": " + got[index] + " vs Keras " + want[index]);
-            }
+            assertArrayEquals(expected.shape(), out.shape(), c.id());
+            assertElementsClose(expected, out, TOLERANCE, c.id());
         }
     }
 }

@@ -2,14 +2,10 @@ package keras4j.layers.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientTape;
@@ -17,7 +13,8 @@ import keras4j.autograd.Variable;
 import keras4j.layers.Layers;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import keras4j.utils.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,39 +26,19 @@ class EmbeddingTest {
         Names.clearSession();
     }
 
-    @SuppressWarnings("unchecked")
-    static Tensor tensor(Object json, boolean withBatch) {
-        Map<String, Object> m = (Map<String, Object>) json;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
-        int o = 0;
-        if (withBatch) s[o++] = 1;
-        for (Number n : shape) s[o++] = n.intValue();
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        return Tensor.of(d, s);
-    }
-
     @Test
-    @SuppressWarnings("unchecked")
-    void reproducesKerasJsCases() throws IOException {
-        Map<String, Object> all;
-        try (InputStream in = getClass().getResourceAsStream("/keras-fixtures/kerasjs/layers/embeddings/Embedding.json")) {
-            assertNotNull(in);
-            all = Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        assertEquals(List.of("embeddings.Embedding.0", "embeddings.Embedding.1"), List.copyOf(all.keySet()));
+    void reproducesKerasJsCases() {
+        List<Case> all = KerasJsFixtures.cases(KerasJsFixtures.ROOT + "layers/embeddings/", List.of("Embedding"));
+        assertEquals(List.of("embeddings.Embedding.0", "embeddings.Embedding.1"), all.stream().map(Case::id).toList());
         Embedding[] layers = {new Embedding(5, 3).inputLength(7), new Embedding(20, 5).inputLength(10).maskZero(true)};
         int k = 0;
-        for (Object v : all.values()) {
-            Map<String, Object> c = (Map<String, Object>) v;
+        for (Case c : all) {
             Embedding e = layers[k++];
-            Tensor x = tensor(c.get("input"), true);
+            Tensor x = c.input();
             e.ensureBuilt(List.of(x.shape()));
-            e.setWeights(List.of(tensor(((List<Object>) c.get("weights")).get(0), false)));
+            e.setWeights(List.of(c.weights().get(0)));
             Tensor out = e.apply(x);
-            Tensor expected = tensor(c.get("expected"), true);
+            Tensor expected = c.expected();
             assertArrayEquals(expected.shape(), out.shape());
             assertTrue(out.allClose(expected, 1e-4f, 0f));
         }

@@ -1,25 +1,21 @@
 package keras4j.layers.merging;
 
+import static keras4j.testing.KerasJsFixtures.assertCaseIds;
+import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import keras4j.layers.Layer;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * batch of one, rebuilt here with ops (Dense = {@code x W + b}, RepeatVector = broadcast on a new axis 1).
  */
 class KerasJsMergeFixturesTest {
-    static final String DIR = "/keras-fixtures/kerasjs/layers/merge/";
+    static final String DIR = KerasJsFixtures.ROOT + "layers/merge/";
     static final List<String> FILES = List.of("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot");
 
     /** The layer of each case and whether each branch is repeated 3 times (from MANIFEST.md). */
@@ -58,64 +54,25 @@ class KerasJsMergeFixturesTest {
         SETUPS.put("merge.Dot.4", new Setup(() -> new Dot(2, 2).normalize(true), true));
     }
 
-    record Case(String id, Map<String, Object> data) {
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
-    static Map<String, Object> readFixture(String file) {
-        try (InputStream in = KerasJsMergeFixturesTest.class.getResourceAsStream(DIR + file + ".json")) {
-            assertNotNull(in, "missing fixture " + file);
-            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static Stream<Case> cases() {
-        List<Case> all = new ArrayList<>();
-        for (String f : FILES) {
-            for (Map.Entry<String, Object> e : readFixture(f).entrySet()) all.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
-        }
-        return all.stream();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Tensor tensor(Object json, boolean withBatch) {
-        Map<String, Object> m = (Map<String, Object>) json;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
-        int o = 0;
-        if (withBatch) s[o++] = 1;
-        for (Number n : shape) s[o++] = n.intValue();
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        return Tensor.of(d, s);
+        return KerasJsFixtures.cases(DIR, FILES).stream();
     }
 
     @Test
     void everyCaseOfEveryFileHasASetup() {
-        Set<String> ids = new TreeSet<>();
-        cases().forEach(c -> ids.add(c.id()));
-        assertEquals(new TreeSet<>(SETUPS.keySet()), ids);
-        assertEquals(20, ids.size());
+        assertCaseIds(SETUPS.keySet(), 20, cases());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @SuppressWarnings("unchecked")
     void reproducesKerasOutput(Case c) {
         Setup setup = SETUPS.get(c.id());
         assertNotNull(setup, "no setup for " + c.id());
-        Tensor x = tensor(c.data().get("input"), true);
-        List<Object> weights = (List<Object>) c.data().get("weights");
+        Tensor x = c.input();
+        List<Tensor> weights = c.weights();
         List<Tensor> branches = new ArrayList<>();
         for (int i = 0; i < weights.size(); i += 2) {
-            Tensor dense = Ops.add(Ops.matmul(x, tensor(weights.get(i), false)), tensor(weights.get(i + 1), false));
+            Tensor dense = Ops.add(Ops.matmul(x, weights.get(i)), weights.get(i + 1));
             if (setup.repeat()) {
                 int units = dense.dim(1);
                 dense = Ops.broadcastTo(Ops.expandDims(dense, 1), 1, 3, units);
@@ -124,14 +81,11 @@ class KerasJsMergeFixturesTest {
         }
         Layer layer = setup.layer().get();
         Tensor out = layer.apply(branches, false).get(0);
-        Tensor expected = tensor(c.data().get("expected"), true);
+        Tensor expected = c.expected();
         assertArrayEquals(expected.shape(), out.shape(), c.id() + " shape");
         List<int[]> shapes = new ArrayList<>();
         for (Tensor b : branches) shapes.add(b.shape());
         assertArrayEquals(expected.shape(), layer.computeOutputShapes(shapes).get(0), c.id() + " computed shape");
-        float[] e = expected.data(), o = out.data();
-        for (int i = 0; i < e.length; i++) {
-            assertTrue(Math.abs(e[i] - o[i]) <= 1e-4, c.id() + " element " + i + ": expected " + e[i] + ", got " + o[i]);
-        }
+        assertElementsClose(expected, out, 1e-4, c.id());
     }
 }

@@ -1,15 +1,11 @@
 package keras4j.layers.normalization;
 
+import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +14,8 @@ import keras4j.autograd.Variable;
 import keras4j.layers.Layer;
 import keras4j.layers.Layers;
 import keras4j.tensor.Tensor;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import keras4j.utils.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,40 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * training vs inference and the moving-statistics update computed by hand, gradients, masks, configs.
  */
 class BatchNormalizationTest {
-    static final String FILE = "/keras-fixtures/kerasjs/layers/normalization/BatchNormalization.json";
+    static final String DIR = KerasJsFixtures.ROOT + "layers/normalization/";
 
-    record Case(String id, Map<String, Object> data) {
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static Stream<Case> cases() {
-        try (InputStream in = BatchNormalizationTest.class.getResourceAsStream(FILE)) {
-            assertNotNull(in, "missing fixture");
-            Map<String, Object> all = Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<Case> out = new ArrayList<>();
-            for (Map.Entry<String, Object> e : all.entrySet()) out.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
-            return out.stream();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Tensor tensor(Object json, boolean withBatch) {
-        Map<String, Object> m = (Map<String, Object>) json;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
-        int o = 0;
-        if (withBatch) s[o++] = 1;
-        for (Number n : shape) s[o++] = n.intValue();
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        return Tensor.of(d, s);
+        return KerasJsFixtures.cases(DIR, List.of("BatchNormalization")).stream();
     }
 
     static BatchNormalization setup(String id) {
@@ -82,19 +50,15 @@ class BatchNormalizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @SuppressWarnings("unchecked")
     void reproducesKerasInference(Case c) {
-        Tensor x = tensor(c.data().get("input"), true);
+        Tensor x = c.input();
         BatchNormalization bn = setup(c.id());
         bn.ensureBuilt(List.of(x.shape()));
-        List<Tensor> weights = new ArrayList<>();
-        for (Object w : (List<Object>) c.data().get("weights")) weights.add(tensor(w, false));
-        bn.setWeights(weights);
+        bn.setWeights(c.weights());
         Tensor out = bn.apply(x, false);
-        Tensor expected = tensor(c.data().get("expected"), true);
+        Tensor expected = c.expected();
         assertArrayEquals(expected.shape(), out.shape());
-        float[] e = expected.data(), o = out.data();
-        for (int i = 0; i < e.length; i++) assertTrue(Math.abs(e[i] - o[i]) <= 1e-4, c.id() + " element " + i + ": expected " + e[i] + ", got " + o[i]);
+        assertElementsClose(expected, out, 1e-4, c.id());
     }
 
     @Test

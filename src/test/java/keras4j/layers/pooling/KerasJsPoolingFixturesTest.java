@@ -1,24 +1,19 @@
 package keras4j.layers.pooling;
 
+import static keras4j.testing.KerasJsFixtures.assertCaseIds;
+import static keras4j.testing.KerasJsFixtures.assertElementsClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import keras4j.layers.Layer;
 import keras4j.tensor.Tensor;
-import keras4j.utils.Json;
+import keras4j.testing.KerasJsFixtures;
+import keras4j.testing.KerasJsFixtures.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * models on a batch of one, compared within 1e-4.
  */
 class KerasJsPoolingFixturesTest {
-    static final String DIR = "/keras-fixtures/kerasjs/layers/pooling/";
+    static final String DIR = KerasJsFixtures.ROOT + "layers/pooling/";
     static final List<String> FILES = List.of("MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
             "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D");
 
@@ -90,52 +85,13 @@ class KerasJsPoolingFixturesTest {
                 : new AveragePooling3D(pool).strides(strides).padding(padding).dataFormat(format));
     }
 
-    record Case(String id, Map<String, Object> data) {
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
-    static Map<String, Object> readFixture(String dir, String file) {
-        try (InputStream in = KerasJsPoolingFixturesTest.class.getResourceAsStream(dir + file + ".json")) {
-            assertNotNull(in, "missing fixture " + file);
-            return Json.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static Stream<Case> cases() {
-        List<Case> all = new ArrayList<>();
-        for (String f : FILES) {
-            for (Map.Entry<String, Object> e : readFixture(DIR, f).entrySet()) all.add(new Case(e.getKey(), (Map<String, Object>) e.getValue()));
-        }
-        return all.stream();
-    }
-
-    /** A fixture tensor; {@code withBatch} prepends the batch axis of size 1. */
-    @SuppressWarnings("unchecked")
-    static Tensor tensor(Object json, boolean withBatch) {
-        Map<String, Object> m = (Map<String, Object>) json;
-        List<Number> data = (List<Number>) m.get("data");
-        List<Number> shape = (List<Number>) m.get("shape");
-        int[] s = new int[shape.size() + (withBatch ? 1 : 0)];
-        int o = 0;
-        if (withBatch) s[o++] = 1;
-        for (Number n : shape) s[o++] = n.intValue();
-        float[] d = new float[data.size()];
-        for (int i = 0; i < d.length; i++) d[i] = data.get(i).floatValue();
-        return Tensor.of(d, s);
+        return KerasJsFixtures.cases(DIR, FILES).stream();
     }
 
     @Test
     void everyCaseOfEveryFileHasASetup() {
-        Set<String> ids = new TreeSet<>();
-        cases().forEach(c -> ids.add(c.id()));
-        assertEquals(new TreeSet<>(SETUPS.keySet()), ids);
-        assertEquals(60, ids.size());
+        assertCaseIds(SETUPS.keySet(), 60, cases());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,15 +99,12 @@ class KerasJsPoolingFixturesTest {
     void reproducesKerasOutput(Case c) {
         Supplier<Layer> setup = SETUPS.get(c.id());
         assertNotNull(setup, "no setup for " + c.id());
-        Tensor x = tensor(c.data().get("input"), true);
+        Tensor x = c.input();
         Layer layer = setup.get();
         Tensor out = layer.apply(x);
-        Tensor expected = tensor(c.data().get("expected"), true);
+        Tensor expected = c.expected();
         assertArrayEquals(expected.shape(), out.shape(), c.id() + " shape");
         assertArrayEquals(expected.shape(), layer.computeOutputShape(x.shape()), c.id() + " computed shape");
-        float[] e = expected.data(), o = out.data();
-        for (int i = 0; i < e.length; i++) {
-            assertTrue(Math.abs(e[i] - o[i]) <= 1e-4, c.id() + " element " + i + ": expected " + e[i] + ", got " + o[i]);
-        }
+        assertElementsClose(expected, out, 1e-4, c.id());
     }
 }

@@ -1,14 +1,11 @@
 package keras4j.layers.rnn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import keras4j.models.Model;
 import keras4j.models.Models;
 import keras4j.saving.Dl4jInputsAndOutputs;
-import keras4j.tensor.Tensor;
 import keras4j.utils.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +27,7 @@ class Dl4jRnnModelsTest {
         Path modelFile = Path.of(getClass().getResource("/keras-fixtures/dl4j/rnn/" + name + "_model.h5").toURI());
         Dl4jInputsAndOutputs io = Dl4jInputsAndOutputs.read(Dl4jInputsAndOutputs.companionOf(modelFile));
         Model model = Models.load(modelFile);
-        Tensor x = io.inputs().get(io.inputNames().get(0));
-        Tensor expected = io.predictions().get(io.outputNames().get(0));
-        Tensor got = model.predict(x);
-        assertArrayEquals(expected.shape(), got.shape());
-        assertTrue(got.allClose(expected, 1e-5f, 1e-5f), name + ": predictions differ from Keras's");
+        io.assertPredicts(model, name);
         BaseRNN<?> rnn = (BaseRNN<?>) model.layers().get(0);
         assertEquals(50, rnn.units());
         if (rnn instanceof LSTM) assertEquals("hard_sigmoid", ((java.util.Map<?, ?>) rnn.getConfig()).get("recurrent_activation"));
