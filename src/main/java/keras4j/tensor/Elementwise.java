@@ -67,17 +67,25 @@ final class Elementwise {
         return true;
     }
 
+    /** Rows shorter than this are tiled into a block of about this many elements, so the inner loops are long enough to vectorise. */
+    static final int TILE = 2048;
+
     /**
      * {@code out = full ⊕ row} (or {@code row ⊕ full} when {@code fullFirst} is false) where {@code row} repeats
-     * along the leading axes of {@code full}: the bias-add shape. Rows run in parallel chunks.
+     * along the leading axes of {@code full}: the bias-add shape. Short rows are tiled into one long block (a
+     * 32-element loop is too short for C2's unrolled vector loop); blocks run in parallel chunks.
      */
     private static void rows(Op op, FloatBinaryOperator f, float[] full, boolean fullFirst, float[] row, float[] out) {
         int width = row.length, count = out.length / width;
-        forChunks(count, Math.max(1, GRAIN / width), (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int o = r * width;
-                if (fullFirst) segment(op, f, full, o, 1, row, 0, 1, out, o, width);
-                else segment(op, f, row, 0, 1, full, o, 1, out, o, width);
+        int per = Math.max(1, Math.min(count, TILE / width));
+        float[] tile = per == 1 ? row : new float[per * width];
+        for (int r = 0; r < per && per > 1; r++) System.arraycopy(row, 0, tile, r * width, width);
+        int blocks = (count + per - 1) / per;
+        forChunks(blocks, Math.max(1, GRAIN / (per * width)), (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int o = b * per * width, n = Math.min(per, count - b * per) * width;
+                if (fullFirst) segment(op, f, full, o, 1, tile, 0, 1, out, o, n);
+                else segment(op, f, tile, 0, 1, full, o, 1, out, o, n);
             }
         });
     }
@@ -132,23 +140,27 @@ final class Elementwise {
         switch (op) {
             case ADD:
                 if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] + y[yi + i];
-                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] + c; }
-                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c + y[yi + i * sy]; }
+                else if (sy == 0 && sx == 1) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] + c; }
+                else if (sx == 0 && sy == 1) { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c + y[yi + i]; }
+                else for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] + y[yi + i * sy];
                 return;
             case SUB:
                 if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] - y[yi + i];
-                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] - c; }
-                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c - y[yi + i * sy]; }
+                else if (sy == 0 && sx == 1) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] - c; }
+                else if (sx == 0 && sy == 1) { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c - y[yi + i]; }
+                else for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] - y[yi + i * sy];
                 return;
             case MUL:
                 if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] * y[yi + i];
-                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] * c; }
-                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c * y[yi + i * sy]; }
+                else if (sy == 0 && sx == 1) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] * c; }
+                else if (sx == 0 && sy == 1) { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c * y[yi + i]; }
+                else for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] * y[yi + i * sy];
                 return;
             case DIV:
                 if (sx == 1 && sy == 1) for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] / y[yi + i];
-                else if (sy == 0) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] / c; }
-                else { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c / y[yi + i * sy]; }
+                else if (sy == 0 && sx == 1) { float c = y[yi]; for (int i = 0; i < n; i++) o[oi + i] = x[xi + i] / c; }
+                else if (sx == 0 && sy == 1) { float c = x[xi]; for (int i = 0; i < n; i++) o[oi + i] = c / y[yi + i]; }
+                else for (int i = 0; i < n; i++) o[oi + i] = x[xi + i * sx] / y[yi + i * sy];
                 return;
             default:
                 for (int i = 0; i < n; i++) o[oi + i] = f.apply(x[xi + i * sx], y[yi + i * sy]);

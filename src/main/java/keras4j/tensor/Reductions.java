@@ -103,20 +103,30 @@ final class Reductions {
     private static float[] reducePrefix(float[] d, int outer, int inner, Kind kind) {
         float[] out = new float[inner];
         if (kind == Kind.SUM || kind == Kind.MEAN) {
-            // Column sums: each chunk of rows accumulates its own partial row, added in chunk order.
+            // Column sums: each chunk of rows accumulates its own partial sums, added in chunk order. Short rows are
+            // summed as blocks of `per` rows (long inner loops vectorise), the partial rows folded at the end.
             int threads = Parallel.threads();
             int chunks = threads == 1 ? 1 : Math.max(1, Math.min(2 * threads, (int) ((long) outer * inner / Elementwise.GRAIN)));
-            double[][] parts = new double[chunks][inner];
+            int per = Math.max(1, Math.min(outer, Elementwise.TILE / Math.max(1, inner)));
+            int width = per * inner;
+            double[][] parts = new double[chunks][width];
+            int blocks = outer / per;
             Parallel.forRange(chunks, t -> {
                 double[] acc = parts[t];
-                for (int o = (int) ((long) outer * t / chunks), end = (int) ((long) outer * (t + 1) / chunks); o < end; o++) {
-                    int base = o * inner;
-                    for (int i = 0; i < inner; i++) acc[i] += d[base + i];
+                for (int bl = (int) ((long) blocks * t / chunks), end = (int) ((long) blocks * (t + 1) / chunks); bl < end; bl++) {
+                    int base = bl * width;
+                    for (int i = 0; i < width; i++) acc[i] += d[base + i];
                 }
             });
             double[] acc = parts[0];
             for (int t = 1; t < chunks; t++) {
-                for (int i = 0; i < inner; i++) acc[i] += parts[t][i];
+                for (int i = 0; i < width; i++) acc[i] += parts[t][i];
+            }
+            for (int r = 1; r < per; r++) {
+                for (int i = 0; i < inner; i++) acc[i] += acc[r * inner + i];
+            }
+            for (int o = blocks * per; o < outer; o++) {
+                for (int i = 0; i < inner; i++) acc[i] += d[o * inner + i];
             }
             double scale = kind == Kind.MEAN ? 1.0 / outer : 1.0;
             for (int i = 0; i < inner; i++) out[i] = (float) (acc[i] * scale);

@@ -1,0 +1,34 @@
+package keras4j.scratch;
+
+import keras4j.layers.convolutional.*;
+import keras4j.models.Sequential;
+import keras4j.tensor.*;
+
+public class Loop {
+    public static void main(String[] a) {
+        Parallel.setThreads(Integer.parseInt(a[1]));
+        long end = System.nanoTime() + 20_000_000_000L;
+        switch (a[0]) {
+            case "conv1d" -> {
+                Conv1D c1 = new Conv1D(32, 5).padding("causal").dilationRate(2);
+                Tensor x1 = Tensor.randomNormal(7, 0, 1, 64, 1000, 16);
+                while (System.nanoTime() < end) Prof.fb(c1, x1);
+            }
+            case "conv3d" -> {
+                Conv3D c3 = new Conv3D(16, 3, 3, 3).padding("same");
+                Tensor x3 = Tensor.randomNormal(8, 0, 1, 8, 16, 32, 32, 8);
+                while (System.nanoTime() < end) Prof.fb(c3, x3);
+            }
+            default -> {
+                Sequential m = keras4j.bench.ModelBenchmark.convnet();
+                m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+                Tensor x = Tensor.randomUniform(1, 0, 1, 128, 28, 28, 1);
+                Tensor y = Tensor.randomUniform(2, 0, 10, 128).map(v -> (float) Math.floor(v));
+                int n = 0;
+                long t0 = System.nanoTime();
+                while (System.nanoTime() < end) { m.trainOnBatch(x, y); n++; }
+                System.out.printf("%.2f ms/step%n", (System.nanoTime() - t0) / 1e6 / n);
+            }
+        }
+    }
+}
