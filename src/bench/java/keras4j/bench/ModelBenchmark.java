@@ -59,6 +59,7 @@ public final class ModelBenchmark {
         boolean quick = Arrays.asList(args).contains("quick");
         System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
+        List<String> epochHeap = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
             Map<Workload, Double> ours = new LinkedHashMap<>();
             Parallel.setThreads(threads);
@@ -71,9 +72,11 @@ public final class ModelBenchmark {
             if (!quick) {
                 Tensor ex = Tensor.randomUniform(3, 0, 1, 60_000, 28, 28, 1);
                 Tensor ey = Tensor.randomUniform(4, 0, 10, 60_000).map(v -> (float) Math.floor(v));
+                resetPeakHeap();
                 long t0 = System.nanoTime();
                 convnet.fit(ex, ey, new keras4j.models.FitOptions().epochs(1).batchSize(128).verbose(0));
                 ours.put(EPOCH, (System.nanoTime() - t0) / 1e9);
+                epochHeap.add(String.format("%.0f MB on %d thread%s", peakHeapMb(), threads, threads == 1 ? "" : "s"));
             }
             Tensor xi = Tensor.randomUniform(5, 0, 1, 1000, 28, 28, 1);
             ours.put(INFER, 1000 / (medianMs(() -> convnet.predict(xi, 1000, 0), 2, 5) / 1000));
@@ -99,7 +102,8 @@ public final class ModelBenchmark {
         System.out.println();
         System.out.printf("%-50s %7s %12s %12s %10s%n", "workload", "threads", "keras4j", "PyTorch", "ratio");
         rows.forEach(System.out::println);
-        System.out.printf("%nPeak heap used: %.0f MB (all workloads, one JVM)%n", peakHeapMb());
+        System.out.printf("%nPeak heap used: %.0f MB (all workloads, one JVM, -Xmx%d MB)%n", Math.max(overallPeakMb, peakHeapMb()), Runtime.getRuntime().maxMemory() >> 20);
+        if (!epochHeap.isEmpty()) System.out.println("Peak heap during the MNIST epoch (60,000 samples held in memory): " + String.join(", ", epochHeap));
         System.out.println("ratio = keras4j/PyTorch for times (lower is better), PyTorch/keras4j for throughput (lower is better).");
     }
 
@@ -169,6 +173,17 @@ public final class ModelBenchmark {
         double ratio = w.throughput() ? torch / value : value / torch;
         return String.format("%-50s %7d %9.1f %-2s %9.1f %-2s %9.2fx%s", w.label(), threads, value, w.unit(), torch, w.unit(), ratio,
                 anchor ? " (anchor)" : "");
+    }
+
+    /** The largest peak seen before any reset. */
+    private static double overallPeakMb;
+
+    private static void resetPeakHeap() {
+        overallPeakMb = Math.max(overallPeakMb, peakHeapMb());
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+        }
     }
 
     private static double peakHeapMb() {
