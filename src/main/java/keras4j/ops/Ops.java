@@ -426,6 +426,32 @@ public final class Ops {
         return out;
     }
 
+    /**
+     * {@code x + bias} with a bias of shape {@code (x.shape[-1],)} (TensorFlow's {@code bias_add}, what a Keras layer
+     * with {@code use_bias} computes): the same values as {@link #add}, with a kernel for this shape.
+     */
+    public static Tensor biasAdd(Tensor x, Tensor bias) {
+        Tensor out = Tensor.biasAdd(x, bias, false);
+        if (isRecording()) record("biasAdd", out, g -> new Tensor[] {g, g.sumTo(bias.shape())}, x, bias);
+        return out;
+    }
+
+    /**
+     * {@code relu(x + bias)} in one pass, and both gradients in one pass: a layer with {@code use_bias} and
+     * {@code activation="relu"}. The same values as {@code relu(add(x, bias))}.
+     */
+    public static Tensor biasAddRelu(Tensor x, Tensor bias) {
+        Tensor out = Tensor.biasAdd(x, bias, true);
+        if (isRecording()) {
+            record("biasAddRelu", out, g -> {
+                float[] db = new float[bias.size()];
+                Tensor dx = Tensor.reluGradWithBiasGrad(g, out, db);
+                return new Tensor[] {dx, Tensor.wrap(db, bias.shape())};
+            }, x, bias);
+        }
+        return out;
+    }
+
     /** {@code 1 / (1 + exp(-x))}. */
     public static Tensor sigmoid(Tensor x) {
         Tensor out = x.sigmoid();

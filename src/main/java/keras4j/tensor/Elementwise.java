@@ -90,6 +90,76 @@ final class Elementwise {
         });
     }
 
+    /** {@code out = x + bias} (then {@code max(·, 0)} when {@code relu}) with the bias repeated along rows, tiled into long blocks. */
+    static void biasAdd(float[] x, float[] bias, boolean relu, float[] out) {
+        int width = bias.length, count = out.length / Math.max(1, width);
+        if (count == 0) return;
+        int per = Math.max(1, Math.min(count, TILE / width));
+        float[] tile = new float[per * width];
+        for (int r = 0; r < per; r++) System.arraycopy(bias, 0, tile, r * width, width);
+        int blocks = (count + per - 1) / per;
+        forChunks(blocks, Math.max(1, GRAIN / (per * width)), (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                int o = b * per * width, n = Math.min(per, count - b * per) * width;
+                if (relu) {
+                    for (int i = 0; i < n; i++) out[o + i] = Math.max(x[o + i] + tile[i], 0f);
+                } else {
+                    for (int i = 0; i < n; i++) out[o + i] = x[o + i] + tile[i];
+                }
+            }
+        });
+    }
+
+    /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code i} in {@code [from, to)}, with the Vector API when {@code simd} is not null. */
+    static void reluGrad(SimdKernels simd, float[] g, float[] y, float[] out, int from, int to) {
+        if (simd != null) {
+            simd.reluGrad(g, y, out, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            // Branch-free "y > 0 ? g : 0" (a branch mispredicts on half of the elements): with b the bits of y,
+            // b - 1, b and 0x7f800000 - b are all non-negative exactly when 0 < y <= +Infinity.
+            int b = Float.floatToRawIntBits(y[i]);
+            int drop = ((b - 1) | b | (0x7f800000 - b)) >> 31;
+            out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & ~drop);
+        }
+    }
+
+    /**
+     * {@link #reluGrad} into {@code out} and, in the same pass, the sums of {@code out} over its rows of
+     * {@code sums.length} into {@code sums} (accumulated in double, per parallel chunk, added in chunk order).
+     */
+    static void reluGradColumnSums(float[] g, float[] y, float[] out, float[] sums) {
+        int width = sums.length, count = width == 0 ? 0 : out.length / width;
+        if (count == 0) {
+            java.util.Arrays.fill(sums, 0f);
+            return;
+        }
+        SimdKernels simd = SimdKernels.get();
+        int per = Math.max(1, Math.min(count, TILE / width));
+        int blocks = (count + per - 1) / per;
+        int threads = Parallel.threads();
+        int chunks = threads == 1 ? 1 : Math.max(1, Math.min(2 * threads, out.length / GRAIN));
+        double[][] parts = new double[chunks][per * width];
+        Parallel.forRange(chunks, t -> {
+            double[] acc = parts[t];
+            for (int b = (int) ((long) blocks * t / chunks), end = (int) ((long) blocks * (t + 1) / chunks); b < end; b++) {
+                int o = b * per * width, n = Math.min(per, count - b * per) * width;
+                reluGrad(simd, g, y, out, o, o + n);
+                for (int i = 0; i < n; i++) acc[i] += out[o + i];
+            }
+        });
+        double[] acc = parts[0];
+        for (int t = 1; t < chunks; t++) {
+            for (int i = 0; i < acc.length; i++) acc[i] += parts[t][i];
+        }
+        for (int j = 0; j < width; j++) {
+            double s = 0;
+            for (int r = 0; r < per; r++) s += acc[r * width + j];
+            sums[j] = (float) s;
+        }
+    }
+
     private static void general(Tensor a, Tensor b, Op op, FloatBinaryOperator f, int[] outShape, float[] out) {
         int rank = outShape.length;
         int[] sa = broadcastStrides(a.shape, outShape);

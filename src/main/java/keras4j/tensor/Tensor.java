@@ -588,20 +588,41 @@ public final class Tensor {
         }
         float[] g = grad.data, y = output.data, out = new float[g.length];
         SimdKernels simd = SimdKernels.get();
-        Elementwise.forChunks(out.length, Elementwise.GRAIN, (lo, hi) -> {
-            if (simd != null) {
-                simd.reluGrad(g, y, out, lo, hi);
-                return;
-            }
-            for (int i = lo; i < hi; i++) {
-                // Branch-free "y > 0 ? g : 0" (a branch mispredicts on half of the elements): with b the bits of y,
-                // b - 1, b and 0x7f800000 - b are all non-negative exactly when 0 < y <= +Infinity.
-                int b = Float.floatToRawIntBits(y[i]);
-                int drop = ((b - 1) | b | (0x7f800000 - b)) >> 31;
-                out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & ~drop);
-            }
-        });
+        Elementwise.forChunks(out.length, Elementwise.GRAIN, (lo, hi) -> Elementwise.reluGrad(simd, g, y, out, lo, hi));
         return new Tensor(out, output.shape.clone());
+    }
+
+    /**
+     * {@code x + bias} with {@code bias} of shape {@code (x.dim(-1))} repeated over the other axes (TensorFlow's
+     * {@code bias_add}), followed in the same pass by {@code max(·, 0)} when {@code relu}.
+     */
+    public static Tensor biasAdd(Tensor x, Tensor bias, boolean relu) {
+        checkBias("biasAdd", x, bias);
+        float[] out = new float[x.data.length];
+        Elementwise.biasAdd(x.data, bias.data, relu, out);
+        return new Tensor(out, x.shape.clone());
+    }
+
+    /**
+     * The gradients of {@code relu(x + bias)} given its output {@code out} and the output gradient {@code grad}, in
+     * one pass: returns the gradient for x ({@link #reluGrad}) and writes its sums over all but the last axis, the
+     * gradient for the bias, into {@code biasGrad} (length {@code out.dim(-1)}).
+     */
+    public static Tensor reluGradWithBiasGrad(Tensor grad, Tensor output, float[] biasGrad) {
+        if (!Arrays.equals(grad.shape, output.shape) || output.rank() == 0 || biasGrad.length != output.shape[output.rank() - 1]) {
+            throw new IllegalArgumentException("reluGradWithBiasGrad: gradient " + Shapes.str(grad.shape) + ", output " + Shapes.str(output.shape)
+                    + " and bias gradient of length " + biasGrad.length + " do not fit");
+        }
+        float[] out = new float[grad.data.length];
+        Elementwise.reluGradColumnSums(grad.data, output.data, out, biasGrad);
+        return new Tensor(out, output.shape.clone());
+    }
+
+    private static void checkBias(String op, Tensor x, Tensor bias) {
+        if (x.rank() == 0 || bias.rank() != 1 || bias.shape[0] != x.shape[x.rank() - 1]) {
+            throw new IllegalArgumentException(op + ": bias must have shape (" + (x.rank() == 0 ? "?" : x.shape[x.rank() - 1]) + ",) to match the last axis of "
+                    + Shapes.str(x.shape) + ", got " + Shapes.str(bias.shape));
+        }
     }
 
     public Tensor sign() {

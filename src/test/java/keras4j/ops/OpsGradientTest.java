@@ -93,6 +93,9 @@ class OpsGradientTest {
         c.put("slice", new Case(x -> Ops.multiply(Ops.slice(x[0], 1, 1, 3), x[1]), new Tensor[] {r(65, 2, 4), r(66, 2, 2)}));
         c.put("take", new Case(x -> Ops.multiply(Ops.take(x[0], new int[] {2, 0, 2}, 0), x[1]), new Tensor[] {r(67, 3, 2), r(68, 3, 2)}));
         c.put("relu", new Case(x -> Ops.relu(x[0]), new Tensor[] {spaced(69, 8)}));
+        c.put("biasAdd", new Case(x -> Ops.biasAdd(x[0], x[1]), new Tensor[] {r(120, 2, 3, 4), r(121, 4)}));
+        // x + bias stays at least 0.02 away from relu's kink.
+        c.put("biasAddRelu", new Case(x -> Ops.biasAddRelu(x[0], x[1]), new Tensor[] {spaced(122, 5, 4), Tensor.of(new float[] {0.01f, -0.01f, 0.005f, 0f}, 4)}));
         c.put("sigmoid", new Case(x -> Ops.sigmoid(x[0]), new Tensor[] {r(70, 5)}));
         c.put("tanh", new Case(x -> Ops.tanh(x[0]), new Tensor[] {r(71, 5)}));
         c.put("softmax", new Case(x -> Ops.softmax(x[0], -1), new Tensor[] {r(72, 2, 4)}));

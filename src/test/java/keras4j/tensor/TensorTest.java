@@ -304,4 +304,31 @@ class TensorTest {
         return new Tensor[] {a.add(bias), bias.sub(a), a.mul(column), a.mul(Tensor.scalar(3f)), a.relu(), a.sumTo(48), a.sum(),
                 a.sum(false, 2), Tensor.scalar(2f).broadcastTo(64, 40, 48), Tensor.reluGrad(a, a.relu())};
     }
+
+    @Test
+    void fusedBiasReluMatchesTheSeparateOperations() {
+        for (int threads : new int[] {1, 2}) {
+            int before = Parallel.threads();
+            try {
+                Parallel.setThreads(threads);
+                // 37 channels: rows do not divide the 2048-element tile; 3001 rows make several parallel chunks.
+                Tensor x = Tensor.randomNormal(31, 0, 1, 3001, 37);
+                Tensor bias = Tensor.randomNormal(32, 0, 1, 37);
+                Tensor g = Tensor.randomNormal(33, 0, 1, 3001, 37);
+                Tensor sum = x.add(bias);
+                assertArrayEquals(sum.data(), Tensor.biasAdd(x, bias, false).data());
+                Tensor out = Tensor.biasAdd(x, bias, true);
+                assertArrayEquals(sum.relu().data(), out.data());
+                float[] db = new float[37];
+                Tensor dx = Tensor.reluGradWithBiasGrad(g, out, db);
+                Tensor expected = Tensor.reluGrad(g, out);
+                assertArrayEquals(expected.data(), dx.data());
+                assertArrayEquals(expected.sumTo(37).data(), db, 1e-4f);
+            } finally {
+                Parallel.setThreads(before);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.biasAdd(Tensor.zeros(2, 3), Tensor.zeros(2), true));
+        assertTrue(e.getMessage().contains("bias must have shape (3,)"), e.getMessage());
+    }
 }

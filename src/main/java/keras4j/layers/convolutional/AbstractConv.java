@@ -3,6 +3,7 @@ package keras4j.layers.convolutional;
 import java.util.Map;
 import keras4j.activations.ActivationFunction;
 import keras4j.activations.Activations;
+import keras4j.layers.BiasActivation;
 import keras4j.autograd.Variable;
 import keras4j.constraints.Constraint;
 import keras4j.constraints.Constraints;
@@ -11,7 +12,6 @@ import keras4j.initializers.Initializers;
 import keras4j.layers.AbstractLayer;
 import keras4j.layers.InputSpec;
 import keras4j.ops.ConvOps;
-import keras4j.ops.Ops;
 import keras4j.regularizers.Regularizer;
 import keras4j.regularizers.Regularizers;
 import keras4j.tensor.Tensor;
@@ -260,18 +260,7 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
 
     /** Adds the bias along the channel axis and applies the activation (the tail of Keras's {@code call}). */
     final Tensor finish(Tensor outputs) {
-        Tensor y = outputs;
-        if (useBias) {
-            Tensor b = bias.value();
-            if (dataFormat.equals("channels_first")) {
-                int[] shape = new int[rank + 2];
-                java.util.Arrays.fill(shape, 1);
-                shape[1] = b.size();
-                b = Ops.reshape(b, shape);
-            }
-            y = Ops.add(y, b);
-        }
-        return activation.apply(y);
+        return BiasActivation.apply(outputs, useBias ? bias.value() : null, dataFormat.equals("channels_first") ? 1 : -1, activation);
     }
 
     // ------------------------------------------------------------------ config

@@ -9,6 +9,7 @@ import keras4j.constraints.Constraints;
 import keras4j.initializers.Initializer;
 import keras4j.initializers.Initializers;
 import keras4j.layers.AbstractLayer;
+import keras4j.layers.BiasActivation;
 import keras4j.layers.InputSpec;
 import keras4j.ops.Ops;
 import keras4j.regularizers.Regularizer;
@@ -175,9 +176,7 @@ public final class Dense extends AbstractLayer<Dense> {
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        Tensor x = Ops.matmul(inputs, kernel.value());
-        if (bias != null) x = Ops.add(x, bias.value());
-        return activation.apply(x);
+        return BiasActivation.apply(Ops.matmul(inputs, kernel.value()), bias == null ? null : bias.value(), -1, activation);
     }
 
     @Override
