@@ -101,11 +101,9 @@ final class Elementwise {
         forChunks(blocks, Math.max(1, GRAIN / (per * width)), (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
                 int o = b * per * width, n = Math.min(per, count - b * per) * width;
-                if (relu) {
-                    for (int i = 0; i < n; i++) out[o + i] = Math.max(x[o + i] + tile[i], 0f);
-                } else {
-                    for (int i = 0; i < n; i++) out[o + i] = x[o + i] + tile[i];
-                }
+                for (int i = 0; i < n; i++) out[o + i] = x[o + i] + tile[i];
+                // A separate pass over the block, still in L1: C2 vectorises max(v, 0) alone but not max(a + b, 0).
+                if (relu) for (int i = o; i < o + n; i++) out[i] = Math.max(out[i], 0f);
             }
         });
     }
@@ -127,7 +125,8 @@ final class Elementwise {
 
     /**
      * {@link #reluGrad} into {@code out} and, in the same pass, the sums of {@code out} over its rows of
-     * {@code sums.length} into {@code sums} (accumulated in double, per parallel chunk, added in chunk order).
+     * {@code sums.length} into {@code sums}: float partial sums per tile position and parallel chunk (a float loop
+     * vectorises, a float-to-double one does not), folded in double.
      */
     static void reluGradColumnSums(float[] g, float[] y, float[] out, float[] sums) {
         int width = sums.length, count = width == 0 ? 0 : out.length / width;
@@ -140,22 +139,20 @@ final class Elementwise {
         int blocks = (count + per - 1) / per;
         int threads = Parallel.threads();
         int chunks = threads == 1 ? 1 : Math.max(1, Math.min(2 * threads, out.length / GRAIN));
-        double[][] parts = new double[chunks][per * width];
+        float[][] parts = new float[chunks][per * width];
         Parallel.forRange(chunks, t -> {
-            double[] acc = parts[t];
+            float[] acc = parts[t];
             for (int b = (int) ((long) blocks * t / chunks), end = (int) ((long) blocks * (t + 1) / chunks); b < end; b++) {
                 int o = b * per * width, n = Math.min(per, count - b * per) * width;
                 reluGrad(simd, g, y, out, o, o + n);
                 for (int i = 0; i < n; i++) acc[i] += out[o + i];
             }
         });
-        double[] acc = parts[0];
-        for (int t = 1; t < chunks; t++) {
-            for (int i = 0; i < acc.length; i++) acc[i] += parts[t][i];
-        }
         for (int j = 0; j < width; j++) {
             double s = 0;
-            for (int r = 0; r < per; r++) s += acc[r * width + j];
+            for (float[] acc : parts) {
+                for (int r = 0; r < per; r++) s += acc[r * width + j];
+            }
             sums[j] = (float) s;
         }
     }
