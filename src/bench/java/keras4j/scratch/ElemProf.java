@@ -13,6 +13,10 @@ public class ElemProf {
         System.out.printf("add same   %.2f ms%n", Prof.med(() -> x.add(z), 5, 21));
         System.out.printf("mul scalar %.2f ms%n", Prof.med(() -> x.mul(Tensor.scalar(2f)), 5, 21));
         System.out.printf("relu       %.2f ms%n", Prof.med(() -> x.relu(), 5, 21));
+        System.out.printf("biasAdd    %.2f ms%n", Prof.med(() -> Tensor.biasAdd(x, b, false), 5, 21));
+        System.out.printf("biasRelu   %.2f ms%n", Prof.med(() -> Tensor.biasAdd(x, b, true), 5, 21));
+        float[] db = new float[32];
+        System.out.printf("rgBias     %.2f ms%n", Prof.med(() -> Tensor.reluGradWithBiasGrad(z, y, db), 5, 21));
         System.out.printf("reluGrad   %.2f ms%n", Prof.med(() -> Tensor.reluGrad(z, y), 5, 21));
         System.out.printf("sum all    %.2f ms%n", Prof.med(() -> x.sum(), 5, 21));
         System.out.printf("sumTo bias %.2f ms%n", Prof.med(() -> x.sumTo(32), 5, 21));

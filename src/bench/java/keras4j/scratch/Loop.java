@@ -19,6 +19,22 @@ public class Loop {
                 Tensor x3 = Tensor.randomNormal(8, 0, 1, 8, 16, 32, 32, 8);
                 while (System.nanoTime() < end) Prof.fb(c3, x3);
             }
+            case "fit" -> {
+                Sequential m = keras4j.bench.ModelBenchmark.convnet();
+                m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+                Tensor x = Tensor.randomUniform(1, 0, 1, 12800, 28, 28, 1);
+                Tensor y = Tensor.randomUniform(2, 0, 10, 12800).map(v -> (float) Math.floor(v));
+                Tensor xb = Tensor.randomUniform(1, 0, 1, 128, 28, 28, 1);
+                Tensor yb = Tensor.randomUniform(2, 0, 10, 128).map(v -> (float) Math.floor(v));
+                for (int r = 0; r < 3; r++) {
+                    long t0 = System.nanoTime();
+                    m.fit(x, y, new keras4j.models.FitOptions().epochs(1).batchSize(128).verbose(0));
+                    long t1 = System.nanoTime();
+                    for (int i = 0; i < 100; i++) m.trainOnBatch(xb, yb);
+                    long t2 = System.nanoTime();
+                    System.out.printf("fit 100 steps %.1f ms/step, trainOnBatch %.1f ms/step%n", (t1 - t0) / 1e8, (t2 - t1) / 1e8);
+                }
+            }
             default -> {
                 Sequential m = keras4j.bench.ModelBenchmark.convnet();
                 m.compile("adam", "sparse_categorical_crossentropy", "accuracy");

@@ -27,17 +27,43 @@ public final class LayerOptions {
         return o == null ? null : o.serialize();
     }
 
+    /** The Keras version of the file being loaded on this thread, or null when unknown. */
+    private static final ThreadLocal<String> LOADING_VERSION = new ThreadLocal<>();
+
     /**
-     * The activation of a config; Keras 2 files (which carry {@code batch_input_shape} or no {@code module}
-     * in their initializers) get Keras 2's {@code hard_sigmoid}.
+     * Runs {@code body} (which rebuilds layers from configs) knowing that the configs were written by Keras
+     * {@code kerasVersion} (a file's {@code keras_version}: {@code "2.3.1"}, {@code "2.2.4-tf"}, {@code "3.3.3"});
+     * null or blank leaves the choice to the configs themselves. Nested calls restore the outer version.
+     */
+    public static <T> T loadingKerasVersion(String kerasVersion, java.util.function.Supplier<T> body) {
+        String outer = LOADING_VERSION.get();
+        LOADING_VERSION.set(kerasVersion == null || kerasVersion.isBlank() ? null : kerasVersion.strip());
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) LOADING_VERSION.remove();
+            else LOADING_VERSION.set(outer);
+        }
+    }
+
+    /**
+     * The activation of a config; configs written by Keras 1 or 2 get Keras 2's {@code hard_sigmoid}
+     * ({@code clip(0.2·x + 0.5, 0, 1)}, not Keras 3's {@code relu6(x + 3) / 6}).
      */
     public static ActivationFunction activation(Object spec, Map<String, Object> config) {
         if (spec instanceof String s) return Activations.get(s, isKeras2(config));
         return Activations.get(spec);
     }
 
-    /** True for configs written by Keras 2 (no DTypePolicy object, or {@code batch_input_shape}). */
+    /**
+     * True for configs written by Keras 1 or 2. While a file is loaded ({@link #loadingKerasVersion}) its
+     * {@code keras_version} decides; otherwise the config's own form does: {@code batch_input_shape}, or a
+     * plain-string {@code dtype} (Keras 3.0–3.3 also wrote those, so a bare Keras 3.0–3.3 config read without
+     * its file is taken for Keras 2).
+     */
     public static boolean isKeras2(Map<String, Object> config) {
+        String version = LOADING_VERSION.get();
+        if (version != null) return version.startsWith("1.") || version.startsWith("2.") || version.equals("1") || version.equals("2");
         return config.containsKey("batch_input_shape") || config.get("dtype") instanceof String && !config.containsKey("module");
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.layers.Layer;
+import keras4j.layers.LayerOptions;
 import keras4j.layers.Layers;
 import keras4j.layers.core.InputLayer;
 import keras4j.saving.H5Weights;
@@ -70,7 +71,8 @@ final class ModelFiles {
         String file = path.getFileName().toString();
         if (file.endsWith(".keras")) {
             KerasArchive.Contents contents = KerasArchive.read(path);
-            Model model = fromConfig(contents.config(), path);
+            Object version = contents.metadata().get("keras_version");
+            Model model = LayerOptions.loadingKerasVersion(version instanceof String v ? v : null, () -> fromConfig(contents.config(), path));
             assign(model, contents.weights(), path);
             Object compileConfig = contents.config().get("compile_config");
             if (compile && compileConfig instanceof Map<?, ?> cc) Trainer.compileFromConfig(model, cast(cc));
@@ -81,7 +83,7 @@ final class ModelFiles {
             if (contents.modelConfig() == null) {
                 throw new KerasFileException(path, "this is a weights-only file (no model_config); build the model and call loadWeights instead");
             }
-            Model model = fromConfig(contents.modelConfig(), path);
+            Model model = LayerOptions.loadingKerasVersion(contents.kerasVersion(), () -> fromConfig(contents.modelConfig(), path));
             assignLegacy(model, contents, path, true);
             if (compile && contents.trainingConfig() != null) Trainer.compileFromLegacy(model, contents.trainingConfig());
             return model;

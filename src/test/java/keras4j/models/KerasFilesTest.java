@@ -165,4 +165,25 @@ class KerasFilesTest {
         KerasFileException e = assertThrows(KerasFileException.class, () -> Models.load(file));
         assertTrue(e.getMessage().contains("FancyLayer") && e.getMessage().contains("Dense"), e.getMessage());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFilesKerasVersionDecidesWhichHardSigmoidAConfigMeans() throws Exception {
+        Sequential model = new Sequential(new Dense(1).inputShape(1).activation("hard_sigmoid"));
+        model.setWeights(List.of(Tensor.of(new float[] {1f}, 1, 1), Tensor.of(new float[] {0f}, 1)));
+        Path saved = dir.resolve("hs.keras");
+        model.save(saved);
+        KerasArchive.Contents contents = KerasArchive.read(saved);
+        // Keras 3.0-3.3 and 2.13-2.15 both write a plain-string dtype: only the file's keras_version tells them apart.
+        List<Map<String, Object>> layers = (List<Map<String, Object>>) ((Map<String, Object>) contents.config().get("config")).get("layers");
+        for (Map<String, Object> layer : layers) ((Map<String, Object>) layer.get("config")).put("dtype", "float32");
+        Tensor x = Tensor.of(new float[] {1f}, 1, 1);
+        Path keras3 = dir.resolve("k3.keras"), keras2 = dir.resolve("k2.keras");
+        KerasArchive.write(keras3, contents.config(), contents.weights(), "3.3.3");
+        KerasArchive.write(keras2, contents.config(), contents.weights(), "2.15.0");
+        // Keras 3: relu6(x + 3) / 6 = 4/6; Keras 2: 0.2·x + 0.5 = 0.7.
+        assertEquals(4f / 6f, Models.load(keras3).predict(x).item(), 1e-6f);
+        assertEquals(0.7f, Models.load(keras2).predict(x).item(), 1e-6f);
+        assertEquals(4f / 6f, model.predict(x).item(), 1e-6f);
+    }
 }
