@@ -86,18 +86,33 @@ final class Reductions {
         return out;
     }
 
-    /** {@code Σ d[from..to)} in double, over four interleaved accumulators so the additions pipeline. */
+    /** Floats summed in float (vectorisable) before each partial joins the double total. */
+    private static final int FLOAT_BLOCK = 256;
+
+    /**
+     * {@code Σ d[from..to)}: blocks of {@link #FLOAT_BLOCK} elements over eight interleaved float accumulators (the
+     * JIT keeps them in one vector register; 32 terms each, so the rounding error stays near float's epsilon),
+     * each block's sum added to a double total.
+     */
     private static double sum(float[] d, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double total = 0;
         int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += d[i];
-            s1 += d[i + 1];
-            s2 += d[i + 2];
-            s3 += d[i + 3];
+        for (; i + FLOAT_BLOCK <= to; i += FLOAT_BLOCK) {
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int j = i; j < i + FLOAT_BLOCK; j += 8) {
+                s0 += d[j];
+                s1 += d[j + 1];
+                s2 += d[j + 2];
+                s3 += d[j + 3];
+                s4 += d[j + 4];
+                s5 += d[j + 5];
+                s6 += d[j + 6];
+                s7 += d[j + 7];
+            }
+            total += ((double) s0 + s1) + ((double) s2 + s3) + ((double) s4 + s5) + ((double) s6 + s7);
         }
-        for (; i < to; i++) s0 += d[i];
-        return (s0 + s1) + (s2 + s3);
+        for (; i < to; i++) total += d[i];
+        return total;
     }
 
     private static float[] reducePrefix(float[] d, int outer, int inner, Kind kind) {
@@ -113,9 +128,16 @@ final class Reductions {
             int blocks = outer / per;
             Parallel.forRange(chunks, t -> {
                 double[] acc = parts[t];
-                for (int bl = (int) ((long) blocks * t / chunks), end = (int) ((long) blocks * (t + 1) / chunks); bl < end; bl++) {
-                    int base = bl * width;
-                    for (int i = 0; i < width; i++) acc[i] += d[base + i];
+                float[] run = new float[width];
+                int first = (int) ((long) blocks * t / chunks), end = (int) ((long) blocks * (t + 1) / chunks);
+                // A float run of at most 32 blocks (a vectorisable loop), then flushed into the double sums.
+                for (int bl = first; bl < end; bl += 32) {
+                    java.util.Arrays.fill(run, 0f);
+                    for (int b = bl, stop = Math.min(end, bl + 32); b < stop; b++) {
+                        int base = b * width;
+                        for (int i = 0; i < width; i++) run[i] += d[base + i];
+                    }
+                    for (int i = 0; i < width; i++) acc[i] += run[i];
                 }
             });
             double[] acc = parts[0];
