@@ -57,54 +57,74 @@ public final class ModelBenchmark {
 
     public static void main(String[] args) {
         boolean quick = Arrays.asList(args).contains("quick");
-        System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version"));
+        int rounds = Arrays.stream(args).filter(a -> a.startsWith("rounds=")).mapToInt(a -> Integer.parseInt(a.substring(7))).findFirst().orElse(3);
+        System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version")
+                + "; " + rounds + " rounds of keras4j then PyTorch per thread count (the full epoch in the first round only)");
         List<String> rows = new ArrayList<>();
         List<String> epochHeap = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
-            Map<Workload, Double> ours = new LinkedHashMap<>();
-            Parallel.setThreads(threads);
-            Seeds.setRandomSeed(1);
-            Sequential convnet = convnet();
-            convnet.compile("adam", "sparse_categorical_crossentropy", "accuracy");
-            Tensor x = Tensor.randomUniform(1, 0, 1, 128, 28, 28, 1);
-            Tensor y = Tensor.randomUniform(2, 0, 10, 128).map(v -> (float) Math.floor(v));
-            ours.put(STEP, medianMs(() -> convnet.trainOnBatch(x, y), 5, 20));
-            if (!quick) {
-                Tensor ex = Tensor.randomUniform(3, 0, 1, 60_000, 28, 28, 1);
-                Tensor ey = Tensor.randomUniform(4, 0, 10, 60_000).map(v -> (float) Math.floor(v));
-                resetPeakHeap();
-                long t0 = System.nanoTime();
-                convnet.fit(ex, ey, new keras4j.models.FitOptions().epochs(1).batchSize(128).verbose(0));
-                ours.put(EPOCH, (System.nanoTime() - t0) / 1e9);
-                epochHeap.add(String.format("%.0f MB on %d thread%s", peakHeapMb(), threads, threads == 1 ? "" : "s"));
+            Map<Workload, List<double[]>> results = new LinkedHashMap<>();
+            boolean anchored = false;
+            for (int round = 0; round < rounds; round++) {
+                boolean epoch = !quick && round == 0;
+                Map<Workload, Double> ours = measure(threads, epoch, epochHeap);
+                Map<String, Double> torch = runTorch(threads, !epoch);
+                for (Map.Entry<Workload, Double> e : ours.entrySet()) {
+                    Workload w = e.getKey();
+                    Double measured = torch.get(w.key());
+                    anchored |= measured == null;
+                    double reference = measured != null ? measured : w.anchor()[threads - 1];
+                    results.computeIfAbsent(w, k -> new ArrayList<>()).add(new double[] {e.getValue(), reference, ratio(w, e.getValue(), reference)});
+                }
             }
-            Tensor xi = Tensor.randomUniform(5, 0, 1, 1000, 28, 28, 1);
-            ours.put(INFER, 1000 / (medianMs(() -> convnet.predict(xi, 1000, 0), 2, 5) / 1000));
-
-            Sequential mlp = new Sequential(new Dense(512).inputShape(784).activation("relu"), new Dense(512).activation("relu"), new Dense(10).activation("softmax"));
-            mlp.compile("adam", "sparse_categorical_crossentropy");
-            Tensor mx = Tensor.randomUniform(6, 0, 1, 128, 784);
-            ours.put(MLP, medianMs(() -> mlp.trainOnBatch(mx, y), 10, 40));
-
-            Conv1D c1 = new Conv1D(32, 5).padding("causal").dilationRate(2);
-            Tensor x1 = Tensor.randomNormal(7, 0, 1, 64, 1000, 16);
-            ours.put(CONV1D, medianMs(() -> forwardBackward(c1, x1), 3, 15));
-            Conv3D c3 = new Conv3D(16, 3, 3, 3).padding("same");
-            Tensor x3 = Tensor.randomNormal(8, 0, 1, 8, 16, 32, 32, 8);
-            ours.put(CONV3D, medianMs(() -> forwardBackward(c3, x3), 2, 8));
-
-            Map<String, Double> torch = runTorch(threads, quick);
-            ours.forEach((w, v) -> {
-                Double measured = torch.get(w.key());
-                rows.add(row(w, threads, v, measured != null ? measured : w.anchor()[threads - 1], measured == null));
-            });
+            for (Map.Entry<Workload, List<double[]>> e : results.entrySet()) rows.add(row(e.getKey(), threads, e.getValue(), anchored));
         }
         System.out.println();
-        System.out.printf("%-50s %7s %12s %12s %10s%n", "workload", "threads", "keras4j", "PyTorch", "ratio");
+        System.out.printf("%-50s %7s %12s %12s %10s  %s%n", "workload", "threads", "keras4j", "PyTorch", "ratio", "ratio per round");
         rows.forEach(System.out::println);
         System.out.printf("%nPeak heap used: %.0f MB (all workloads, one JVM, -Xmx%d MB)%n", Math.max(overallPeakMb, peakHeapMb()), Runtime.getRuntime().maxMemory() >> 20);
         if (!epochHeap.isEmpty()) System.out.println("Peak heap during the MNIST epoch (60,000 samples held in memory): " + String.join(", ", epochHeap));
-        System.out.println("ratio = keras4j/PyTorch for times (lower is better), PyTorch/keras4j for throughput (lower is better).");
+        System.out.println("Medians over the rounds. ratio = keras4j/PyTorch for times, PyTorch/keras4j for throughput: below 1 keras4j is faster.");
+    }
+
+    /** keras4j's figures for every workload on {@code threads} threads; the full epoch only when {@code epoch}. */
+    private static Map<Workload, Double> measure(int threads, boolean epoch, List<String> epochHeap) {
+        Map<Workload, Double> ours = new LinkedHashMap<>();
+        Parallel.setThreads(threads);
+        Seeds.setRandomSeed(1);
+        Sequential convnet = convnet();
+        convnet.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        Tensor x = Tensor.randomUniform(1, 0, 1, 128, 28, 28, 1);
+        Tensor y = Tensor.randomUniform(2, 0, 10, 128).map(v -> (float) Math.floor(v));
+        ours.put(STEP, medianMs(() -> convnet.trainOnBatch(x, y), 5, 20));
+        if (epoch) {
+            Tensor ex = Tensor.randomUniform(3, 0, 1, 60_000, 28, 28, 1);
+            Tensor ey = Tensor.randomUniform(4, 0, 10, 60_000).map(v -> (float) Math.floor(v));
+            resetPeakHeap();
+            long t0 = System.nanoTime();
+            convnet.fit(ex, ey, new keras4j.models.FitOptions().epochs(1).batchSize(128).verbose(0));
+            ours.put(EPOCH, (System.nanoTime() - t0) / 1e9);
+            epochHeap.add(String.format("%.0f MB on %d thread%s", peakHeapMb(), threads, threads == 1 ? "" : "s"));
+        }
+        Tensor xi = Tensor.randomUniform(5, 0, 1, 1000, 28, 28, 1);
+        ours.put(INFER, 1000 / (medianMs(() -> convnet.predict(xi, 1000, 0), 2, 5) / 1000));
+
+        Sequential mlp = new Sequential(new Dense(512).inputShape(784).activation("relu"), new Dense(512).activation("relu"), new Dense(10).activation("softmax"));
+        mlp.compile("adam", "sparse_categorical_crossentropy");
+        Tensor mx = Tensor.randomUniform(6, 0, 1, 128, 784);
+        ours.put(MLP, medianMs(() -> mlp.trainOnBatch(mx, y), 10, 40));
+
+        Conv1D c1 = new Conv1D(32, 5).padding("causal").dilationRate(2);
+        Tensor x1 = Tensor.randomNormal(7, 0, 1, 64, 1000, 16);
+        ours.put(CONV1D, medianMs(() -> forwardBackward(c1, x1), 3, 15));
+        Conv3D c3 = new Conv3D(16, 3, 3, 3).padding("same");
+        Tensor x3 = Tensor.randomNormal(8, 0, 1, 8, 16, 32, 32, 8);
+        ours.put(CONV3D, medianMs(() -> forwardBackward(c3, x3), 2, 8));
+        return ours;
+    }
+
+    private static double ratio(Workload w, double ours, double torch) {
+        return w.throughput() ? torch / ours : ours / torch;
     }
 
     /** PyTorch's figures for the same workloads on {@code threads} threads, or an empty map when PyTorch is not there. */
@@ -169,10 +189,18 @@ public final class ModelBenchmark {
         return t[runs / 2];
     }
 
-    private static String row(Workload w, int threads, double value, double torch, boolean anchor) {
-        double ratio = w.throughput() ? torch / value : value / torch;
-        return String.format("%-50s %7d %9.1f %-2s %9.1f %-2s %9.2fx%s", w.label(), threads, value, w.unit(), torch, w.unit(), ratio,
-                anchor ? " (anchor)" : "");
+    /** Median keras4j value, median PyTorch value, median ratio, and every round's ratio. */
+    private static String row(Workload w, int threads, List<double[]> rounds, boolean anchor) {
+        double ours = median(rounds, 0), torch = median(rounds, 1), ratio = median(rounds, 2);
+        StringBuilder each = new StringBuilder();
+        for (double[] r : rounds) each.append(each.length() == 0 ? "" : " ").append(String.format("%.2f", r[2]));
+        return String.format("%-50s %7d %9.1f %-2s %9.1f %-2s %9.2fx  %s%s", w.label(), threads, ours, w.unit(), torch, w.unit(), ratio,
+                each, anchor ? " (anchor)" : "");
+    }
+
+    private static double median(List<double[]> rounds, int column) {
+        double[] v = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The largest peak seen before any reset. */
