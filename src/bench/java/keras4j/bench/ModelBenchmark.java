@@ -55,7 +55,9 @@ public final class ModelBenchmark {
     private static final Workload CONV1D = new Workload("conv1d", "Conv1D causal k5 d2 fwd+bwd (64,1000,16)", "ms", false, new double[] {15.3, 8.3});
     private static final Workload CONV3D = new Workload("conv3d", "Conv3D same 3x3x3 fwd+bwd (8,16,32,32,8)", "ms", false, new double[] {72, 63});
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
+        // Maven passes -Dbench.args as one argument: split it.
+        String[] args = String.join(" ", argv).trim().split("\\s+");
         boolean quick = Arrays.asList(args).contains("quick");
         int rounds = Arrays.stream(args).filter(a -> a.startsWith("rounds=")).mapToInt(a -> Integer.parseInt(a.substring(7))).findFirst().orElse(3);
         System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version")
@@ -82,7 +84,7 @@ public final class ModelBenchmark {
         System.out.println();
         System.out.printf("%-50s %7s %12s %12s %10s  %s%n", "workload", "threads", "keras4j", "PyTorch", "ratio", "ratio per round");
         rows.forEach(System.out::println);
-        System.out.printf("%nPeak heap used: %.0f MB (all workloads, one JVM, -Xmx%d MB)%n", Math.max(overallPeakMb, peakHeapMb()), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("%nPeak heap used: %.0f MB (sum of the heap pools' peaks, an upper bound; all workloads, one JVM, -Xmx%d MB)%n", Math.max(overallPeakMb, peakHeapMb()), Runtime.getRuntime().maxMemory() >> 20);
         if (!epochHeap.isEmpty()) System.out.println("Peak heap during the MNIST epoch (60,000 samples held in memory): " + String.join(", ", epochHeap));
         System.out.println("Medians over the rounds. ratio = keras4j/PyTorch for times, PyTorch/keras4j for throughput: below 1 keras4j is faster.");
     }

@@ -7,7 +7,7 @@ import keras4j.tensor.*;
 public class Loop {
     public static void main(String[] a) {
         Parallel.setThreads(Integer.parseInt(a[1]));
-        long end = System.nanoTime() + 20_000_000_000L;
+        long end = System.nanoTime() + Long.parseLong(System.getProperty("secs", "20")) * 1_000_000_000L;
         switch (a[0]) {
             case "conv1d" -> {
                 Conv1D c1 = new Conv1D(32, 5).padding("causal").dilationRate(2);
