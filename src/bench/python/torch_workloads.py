@@ -13,8 +13,12 @@ import torch.nn.functional as F
 
 
 def median_ms(fn, warmup, runs):
-    for _ in range(warmup):
+    # The same warm-up as keras4j's side: at least `warmup` calls and two seconds.
+    end = time.perf_counter() + 2.0
+    done = 0
+    while done < warmup or time.perf_counter() < end:
         fn()
+        done += 1
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()

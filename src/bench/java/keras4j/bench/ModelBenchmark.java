@@ -179,8 +179,13 @@ public final class ModelBenchmark {
         }
     }
 
+    /** Warm-up time per workload: the JIT compiles the kernels a shape needs during the first second or two. */
+    private static final long WARMUP_NANOS = 2_000_000_000L;
+
+    /** Median time of {@code runs} calls, after at least {@code warmup} calls and {@link #WARMUP_NANOS} of warm-up. */
     private static double medianMs(Runnable r, int warmup, int runs) {
-        for (int i = 0; i < warmup; i++) r.run();
+        long warmEnd = System.nanoTime() + WARMUP_NANOS;
+        for (int i = 0; i < warmup || System.nanoTime() < warmEnd; i++) r.run();
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
