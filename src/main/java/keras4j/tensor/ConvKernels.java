@@ -50,13 +50,7 @@ public final class ConvKernels {
     private static final ConvNarrowKernel NARROW = loadNarrow();
 
     private static ConvNarrowKernel loadNarrow() {
-        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return null;
-        try {
-            return (ConvNarrowKernel) Class.forName("keras4j.tensor.ConvVectorKernel").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            // The module is there but unusable (no useful vector width): products go through Gemm.
-            return null;
-        }
+        return VectorModule.load("keras4j.tensor.ConvVectorKernel", ConvNarrowKernel.class);
     }
 
     /** The narrow-result kernel when it is available and {@code n} columns fit it, else null. */

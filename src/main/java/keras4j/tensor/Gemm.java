@@ -42,16 +42,7 @@ public final class Gemm {
     }
 
     private static GemmKernel loadSimd() {
-        if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
-            return null;
-        }
-        try {
-            Class<?> cls = Class.forName("keras4j.tensor.VectorGemm");
-            return (GemmKernel) cls.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            // The module is there but unusable (e.g. no useful vector width): use the scalar kernel.
-            return null;
-        }
+        return VectorModule.load("keras4j.tensor.VectorGemm", GemmKernel.class);
     }
 
     /** The kernel used by the next call. */

@@ -42,13 +42,7 @@ interface SimdKernels {
         static final SimdKernels INSTANCE = load();
 
         private static SimdKernels load() {
-            if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return null;
-            try {
-                return (SimdKernels) Class.forName("keras4j.tensor.VectorSimdKernels").getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                // The module is there but unusable (no useful vector width): the scalar loops run.
-                return null;
-            }
+            return VectorModule.load("keras4j.tensor.VectorSimdKernels", SimdKernels.class);
         }
     }
 }
