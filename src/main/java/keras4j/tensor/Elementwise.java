@@ -70,41 +70,46 @@ final class Elementwise {
     /** Rows shorter than this are tiled into a block of about this many elements, so the inner loops are long enough to vectorise. */
     static final int TILE = 2048;
 
+    /** One block of whole rows: elements {@code [o, o + n)} of the full operand, and the row tiled to at least {@code n} elements. */
+    @FunctionalInterface
+    private interface RowBlock {
+        void run(int o, int n, float[] tile);
+    }
+
     /**
-     * {@code out = full ⊕ row} (or {@code row ⊕ full} when {@code fullFirst} is false) where {@code row} repeats
-     * along the leading axes of {@code full}: the bias-add shape. Short rows are tiled into one long block (a
-     * 32-element loop is too short for C2's unrolled vector loop); blocks run in parallel chunks.
+     * Visits {@code count} repetitions of {@code row} as blocks of whole rows of about {@link #TILE} elements, each
+     * with {@code row} tiled to the block's length (a 32-element loop is too short for C2's unrolled vector loop,
+     * a 2048-element one is not); blocks run in parallel chunks.
      */
-    private static void rows(Op op, FloatBinaryOperator f, float[] full, boolean fullFirst, float[] row, float[] out) {
-        int width = row.length, count = out.length / width;
+    private static void rowBlocks(float[] row, int count, RowBlock body) {
+        int width = row.length;
+        if (count == 0 || width == 0) return;
         int per = Math.max(1, Math.min(count, TILE / width));
         float[] tile = per == 1 ? row : new float[per * width];
         for (int r = 0; r < per && per > 1; r++) System.arraycopy(row, 0, tile, r * width, width);
         int blocks = (count + per - 1) / per;
         forChunks(blocks, Math.max(1, GRAIN / (per * width)), (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                int o = b * per * width, n = Math.min(per, count - b * per) * width;
-                if (fullFirst) segment(op, f, full, o, 1, tile, 0, 1, out, o, n);
-                else segment(op, f, tile, 0, 1, full, o, 1, out, o, n);
-            }
+            for (int b = b0; b < b1; b++) body.run(b * per * width, Math.min(per, count - b * per) * width, tile);
         });
     }
 
-    /** {@code out = x + bias} (then {@code max(·, 0)} when {@code relu}) with the bias repeated along rows, tiled into long blocks. */
+    /**
+     * {@code out = full ⊕ row} (or {@code row ⊕ full} when {@code fullFirst} is false) where {@code row} repeats
+     * along the leading axes of {@code full}: the bias-add shape.
+     */
+    private static void rows(Op op, FloatBinaryOperator f, float[] full, boolean fullFirst, float[] row, float[] out) {
+        rowBlocks(row, out.length / row.length, (o, n, tile) -> {
+            if (fullFirst) segment(op, f, full, o, 1, tile, 0, 1, out, o, n);
+            else segment(op, f, tile, 0, 1, full, o, 1, out, o, n);
+        });
+    }
+
+    /** {@code out = x + bias} (then {@code max(·, 0)} when {@code relu}) with the bias repeated along rows. */
     static void biasAdd(float[] x, float[] bias, boolean relu, float[] out) {
-        int width = bias.length, count = out.length / Math.max(1, width);
-        if (count == 0) return;
-        int per = Math.max(1, Math.min(count, TILE / width));
-        float[] tile = new float[per * width];
-        for (int r = 0; r < per; r++) System.arraycopy(bias, 0, tile, r * width, width);
-        int blocks = (count + per - 1) / per;
-        forChunks(blocks, Math.max(1, GRAIN / (per * width)), (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                int o = b * per * width, n = Math.min(per, count - b * per) * width;
-                for (int i = 0; i < n; i++) out[o + i] = x[o + i] + tile[i];
-                // A separate pass over the block, still in L1: C2 vectorises max(v, 0) alone but not max(a + b, 0).
-                if (relu) for (int i = o; i < o + n; i++) out[i] = Math.max(out[i], 0f);
-            }
+        rowBlocks(bias, bias.length == 0 ? 0 : out.length / bias.length, (o, n, tile) -> {
+            for (int i = 0; i < n; i++) out[o + i] = x[o + i] + tile[i];
+            // A separate pass over the block, still in L1: C2 vectorises max(v, 0) alone but not max(a + b, 0).
+            if (relu) for (int i = o; i < o + n; i++) out[i] = Math.max(out[i], 0f);
         });
     }
 
