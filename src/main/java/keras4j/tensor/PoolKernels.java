@@ -89,12 +89,7 @@ public final class PoolKernels {
                     simd.maxPoolWindow(xd, inBase, win.offset, win.start[p], win.start[p + 1], od, o, C);
                     continue;
                 }
-                int e = win.start[p];
-                System.arraycopy(xd, inBase + win.offset[e], od, o, C);
-                for (e++; e < win.start[p + 1]; e++) {
-                    int i = inBase + win.offset[e];
-                    for (int c = 0; c < C; c++) od[o + c] = Math.max(od[o + c], xd[i + c]);
-                }
+                maxWindow(xd, inBase, win.offset, win.start[p], win.start[p + 1], od, o, 0, C);
             }
         });
         return new Tensor(od, g.outShape);
@@ -117,26 +112,43 @@ public final class PoolKernels {
         int C = g.channels;
         SimdKernels simd = SimdKernels.get();
         Parallel.forRange(g.batch, b -> {
-            int[] routed = new int[C];
             int inBase = b * g.inPerBatch();
             for (int p = 0, o = b * g.outPerBatch(); p < win.count; p++, o += C) {
-                if (simd != null) {
-                    simd.maxPoolRoute(xd, inBase, win.offset, win.start[p], win.start[p + 1], yd, gd, o, C, gx);
-                    continue;
-                }
-                Arrays.fill(routed, 0);
-                for (int e = win.start[p]; e < win.start[p + 1]; e++) {
-                    int i = inBase + win.offset[e];
-                    for (int c = 0; c < C; c++) {
-                        int diff = Float.floatToRawIntBits(xd[i + c]) ^ Float.floatToRawIntBits(yd[o + c]);
-                        int hit = ~((diff | -diff) >> 31) & ~routed[c];
-                        gx[i + c] += Float.intBitsToFloat(Float.floatToRawIntBits(gd[o + c]) & hit);
-                        routed[c] |= hit;
-                    }
-                }
+                if (simd != null) simd.maxPoolRoute(xd, inBase, win.offset, win.start[p], win.start[p + 1], yd, gd, o, C, gx);
+                else routeWindow(xd, inBase, win.offset, win.start[p], win.start[p + 1], yd, gd, o, 0, C, gx);
             }
         });
         return new Tensor(gx, x.shape.clone());
+    }
+
+    /**
+     * The scalar maximum of one window on channels {@code [c0, c1)}: {@code y[o + c] = max over e in [from, to)
+     * of x[inBase + offset[e] + c]} ({@link Math#max}: NaN wins), {@code from < to}. Loops run along the channels.
+     */
+    static void maxWindow(float[] x, int inBase, int[] offset, int from, int to, float[] y, int o, int c0, int c1) {
+        System.arraycopy(x, inBase + offset[from] + c0, y, o + c0, c1 - c0);
+        for (int e = from + 1; e < to; e++) {
+            int i = inBase + offset[e];
+            for (int c = c0; c < c1; c++) y[o + c] = Math.max(y[o + c], x[i + c]);
+        }
+    }
+
+    /**
+     * The scalar gradient routing of one window on channels {@code [c0, c1)}: the first element whose bits equal
+     * the maximum {@code y[o + c]} gets {@code g[o + c]} added into {@code gx}. Branch-free: a comparison of
+     * bit patterns and an "already routed" mask.
+     */
+    static void routeWindow(float[] x, int inBase, int[] offset, int from, int to, float[] y, float[] g, int o, int c0, int c1, float[] gx) {
+        for (int c = c0; c < c1; c++) {
+            int max = Float.floatToRawIntBits(y[o + c]), grad = Float.floatToRawIntBits(g[o + c]), routed = 0;
+            for (int e = from; e < to; e++) {
+                int i = inBase + offset[e] + c;
+                int diff = Float.floatToRawIntBits(x[i]) ^ max;
+                int hit = ~((diff | -diff) >> 31) & ~routed;
+                gx[i] += Float.intBitsToFloat(grad & hit);
+                routed |= hit;
+            }
+        }
     }
 
     /**

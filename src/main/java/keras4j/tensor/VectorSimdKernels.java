@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SimdKernels} on the incubating Vector API, whole vectors along the contiguous axis and scalar loops
- * (the same formulas) for the tails. Only loaded, reflectively, when the JVM resolves {@code jdk.incubator.vector}.
+ * {@link SimdKernels} on the incubating Vector API, whole vectors along the contiguous axis; the tails go through
+ * the scalar kernels the fallback uses ({@link PoolKernels}, {@link Elementwise}). Only loaded, reflectively, when the JVM resolves {@code jdk.incubator.vector}.
  */
 final class VectorSimdKernels implements SimdKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -27,11 +27,7 @@ final class VectorSimdKernels implements SimdKernels {
             for (int e = from + 1; e < to; e++) max = max.max(FloatVector.fromArray(F, x, inBase + offset[e] + c));
             max.intoArray(y, o + c);
         }
-        for (; c < channels; c++) {
-            float max = x[inBase + offset[from] + c];
-            for (int e = from + 1; e < to; e++) max = Math.max(max, x[inBase + offset[e] + c]);
-            y[o + c] = max;
-        }
+        if (c < channels) PoolKernels.maxWindow(x, inBase, offset, from, to, y, o, c, channels);
     }
 
     @Override
@@ -48,16 +44,7 @@ final class VectorSimdKernels implements SimdKernels {
                 FloatVector.fromArray(F, gx, i).add(grad, hit.cast(F)).intoArray(gx, i);
             }
         }
-        for (; c < channels; c++) {
-            int routed = 0;
-            for (int e = from; e < to; e++) {
-                int i = inBase + offset[e] + c;
-                int diff = Float.floatToRawIntBits(x[i]) ^ Float.floatToRawIntBits(y[o + c]);
-                int hit = ~((diff | -diff) >> 31) & ~routed;
-                gx[i] += Float.intBitsToFloat(Float.floatToRawIntBits(g[o + c]) & hit);
-                routed |= hit;
-            }
-        }
+        if (c < channels) PoolKernels.routeWindow(x, inBase, offset, from, to, y, g, o, c, channels, gx);
     }
 
     @Override
@@ -68,6 +55,6 @@ final class VectorSimdKernels implements SimdKernels {
             FloatVector yv = FloatVector.fromArray(F, y, i);
             zero.blend(FloatVector.fromArray(F, g, i), yv.compare(VectorOperators.GT, 0f)).intoArray(out, i);
         }
-        for (; i < to; i++) out[i] = y[i] > 0 ? g[i] : 0f;
+        Elementwise.reluGrad(null, g, y, out, i, to);
     }
 }
