@@ -8,10 +8,7 @@ import keras4j.utils.Config;
  * {@code keras.initializers.RandomNormal(mean=0.0, stddev=0.05, seed=None)}: samples of a normal distribution {@code N(mean, stddev²)}.
  * Config {@code {"seed", "mean", "stddev"}}.
  */
-public final class RandomNormal extends RandomInitializer {
-    private final double mean;
-    private final double stddev;
-
+public final class RandomNormal extends NormalInitializer {
     public RandomNormal() {
         this(0.0, 0.05, (Long) null);
     }
@@ -31,30 +28,12 @@ public final class RandomNormal extends RandomInitializer {
 
     /** @param seed null for a fresh seed on every call */
     public RandomNormal(double mean, double stddev, Long seed) {
-        super(seed);
-        this.mean = mean;
-        this.stddev = stddev;
-    }
-
-    public double mean() {
-        return mean;
-    }
-
-    public double stddev() {
-        return stddev;
+        super(mean, stddev, seed);
     }
 
     @Override
     public Tensor call(int... shape) {
-        return Sampling.normal(rng(), mean, stddev, shape);
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = super.getConfig();
-        c.put("mean", mean);
-        c.put("stddev", stddev);
-        return c;
+        return Sampling.normal(rng(), mean(), stddev(), shape);
     }
 
     public static RandomNormal fromConfig(Map<String, Object> config) {

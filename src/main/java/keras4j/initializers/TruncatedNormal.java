@@ -8,10 +8,7 @@ import keras4j.utils.Config;
  * {@code keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05, seed=None)}: samples of {@code N(mean, stddev²)}, each value farther than {@code 2·stddev} from the mean re-drawn.
  * Config {@code {"seed", "mean", "stddev"}}.
  */
-public final class TruncatedNormal extends RandomInitializer {
-    private final double mean;
-    private final double stddev;
-
+public final class TruncatedNormal extends NormalInitializer {
     public TruncatedNormal() {
         this(0.0, 0.05, (Long) null);
     }
@@ -31,30 +28,12 @@ public final class TruncatedNormal extends RandomInitializer {
 
     /** @param seed null for a fresh seed on every call */
     public TruncatedNormal(double mean, double stddev, Long seed) {
-        super(seed);
-        this.mean = mean;
-        this.stddev = stddev;
-    }
-
-    public double mean() {
-        return mean;
-    }
-
-    public double stddev() {
-        return stddev;
+        super(mean, stddev, seed);
     }
 
     @Override
     public Tensor call(int... shape) {
-        return Sampling.truncatedNormal(rng(), mean, stddev, shape);
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        Map<String, Object> c = super.getConfig();
-        c.put("mean", mean);
-        c.put("stddev", stddev);
-        return c;
+        return Sampling.truncatedNormal(rng(), mean(), stddev(), shape);
     }
 
     public static TruncatedNormal fromConfig(Map<String, Object> config) {

@@ -63,7 +63,10 @@ public final class LayerOptions {
      */
     public static boolean isKeras2(Map<String, Object> config) {
         String version = LOADING_VERSION.get();
-        if (version != null) return version.startsWith("1.") || version.startsWith("2.") || version.equals("1") || version.equals("2");
+        if (version != null) {
+            String major = version.split("[.-]", 2)[0];
+            return major.equals("1") || major.equals("2");
+        }
         return config.containsKey("batch_input_shape") || config.get("dtype") instanceof String && !config.containsKey("module");
     }
 
