@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * Convolutions (one group) that read their windows straight from the input instead of a patch matrix.
- * The output splits into lines (fixed batch, depth and height); along a line, the interior positions,
- * whose windows lie inside the input along the width, read each run of kernel taps as a strided matrix
- * of the input (row stride {@code stride·channels}), so the {@link ConvNarrowKernel} takes one segment per
- * valid (depth, height) tap pair (per width tap with dilation) and keeps the result in registers across
- * all of them. Taps in the depth/height padding are simply skipped; the few positions near the width
- * edges go through a small patch buffer (im2col of those rows only).
+ * The output splits into lines (fixed batch, depth and height); along a line, every position reads each
+ * run of kernel taps as a strided matrix of the input (row stride {@code stride·channels}), so the
+ * {@link ConvNarrowKernel} takes one segment per valid (depth, height) tap pair (per width tap with
+ * dilation) and keeps the result in registers across all of them. Taps in the depth/height padding are
+ * simply skipped. When some windows reach into the width padding, the line's input rows are first copied
+ * into a small per-thread buffer with the padding's zeros written out ("staged"), so the edge positions run
+ * in the same register blocks as the rest (single edge rows would otherwise need patches and one-row products).
  */
 final class ConvDirect {
     private ConvDirect() {}
@@ -17,15 +18,22 @@ final class ConvDirect {
     /** Segments shorter than this make the kernel-gradient products too small to beat im2col. */
     private static final int MIN_SEGMENT = 8;
     /** Lines shorter than this make the kernel-gradient reductions too short to beat im2col. */
-    private static final int MIN_INTERIOR = 16;
+    private static final int MIN_KERNEL_LINE = 16;
+    /** Lines shorter than this leave too many partial row blocks: patches win. */
+    private static final int MIN_LINE = 24;
 
-    /** The tap runs valid for one output line: A offsets ({@code pixel·channels}), kernel rows and lengths. */
+    /**
+     * The tap runs valid for one output line: A offsets (into the input, or into the staged rows), kernel rows
+     * and lengths; {@code source} and {@code base} locate output position 0's window.
+     */
     private static final class Segments {
         final int[] a;
         final int[] tap;
         final int[] len;
         final int[] b;
         int count;
+        float[] source;
+        int base;
 
         Segments(ConvSpec c) {
             int max = c.k[0] * c.k[1] * (c.d[2] == 1 ? 1 : c.k[2]);
@@ -35,23 +43,43 @@ final class ConvDirect {
             b = new int[max];
         }
 
-        void fill(ConvSpec c, int line) {
+        /** Fills the segments of {@code line}, staging its input rows when windows reach into the width padding. */
+        void fill(ConvSpec c, int line, float[] x) {
             int oh = line % c.out[1], t = line / c.out[1];
             int od = t % c.out[0], batch = t / c.out[0];
-            int cin = c.inChannels, kw = c.k[2], dw = c.d[2];
+            int cin = c.inChannels;
+            boolean staged = hasWidthEdges(c);
+            int rowLen = stagedWidth(c) * cin;
+            if (staged) {
+                source = ConvScratch.line((c.tapHi[0][od] - c.tapLo[0][od]) * (c.tapHi[1][oh] - c.tapLo[1][oh]) * rowLen);
+                base = 0;
+            } else {
+                source = x;
+                base = c.origin[2][0] * cin;
+            }
             count = 0;
+            int staging = 0;
             for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
                 int pd = c.origin[0][od] + i * c.d[0];
                 for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++) {
                     int ph = c.origin[1][oh] + j * c.d[1];
-                    int pixel = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2];
-                    int tap0 = (i * c.k[1] + j) * kw;
-                    if (dw == 1) {
-                        add(pixel * cin, tap0 * cin, kw * cin);
-                    } else {
-                        for (int q = 0; q < kw; q++) add((pixel + q * dw) * cin, (tap0 + q) * cin, cin);
+                    int row = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * cin;
+                    if (staged) {
+                        stageRow(c, x, row, source, staging);
+                        row = staging;
+                        staging += rowLen;
                     }
+                    addTaps(c, row, (i * c.k[1] + j) * c.k[2]);
                 }
+            }
+        }
+
+        private void addTaps(ConvSpec c, int row, int tap0) {
+            int cin = c.inChannels, kw = c.k[2], dw = c.d[2];
+            if (dw == 1) {
+                add(row, tap0 * cin, kw * cin);
+            } else {
+                for (int q = 0; q < kw; q++) add(row + q * dw * cin, (tap0 + q) * cin, cin);
             }
         }
 
@@ -63,18 +91,37 @@ final class ConvDirect {
         }
     }
 
-    /** Lines with fewer interior positions than this leave too many partial row blocks: patches win. */
-    private static final int MIN_LINE = 24;
+    /** Whether some output position's window reaches outside the input along the width. */
+    private static boolean hasWidthEdges(ConvSpec c) {
+        return c.interiorLo > 0 || c.interiorHi < c.out[2];
+    }
+
+    /** Width of a staged row: from output position 0's first tap to the last position's last tap. */
+    private static int stagedWidth(ConvSpec c) {
+        return (c.out[2] - 1) * c.s[2] + c.d[2] * (c.k[2] - 1) + 1;
+    }
+
+    /**
+     * Copies the input row starting at {@code src} into {@code stage} at {@code dst} as staged column
+     * {@code p ↦} input column {@code p − padBefore}, zeros where that column lies outside the input.
+     */
+    private static void stageRow(ConvSpec c, float[] x, int src, float[] stage, int dst) {
+        int cin = c.inChannels, width = stagedWidth(c), pad = c.pad[2];
+        int lo = Math.min(width, Math.max(0, pad)), hi = Math.max(lo, Math.min(width, c.in[2] + pad));
+        Arrays.fill(stage, dst, dst + lo * cin, 0f);
+        System.arraycopy(x, src + (lo - pad) * cin, stage, dst + lo * cin, (hi - lo) * cin);
+        Arrays.fill(stage, dst + hi * cin, dst + width * cin, 0f);
+    }
 
     /** Whether the forward pass is better computed directly than through patches. */
     static boolean forwardApplies(ConvSpec c) {
-        return c.groups == 1 && c.interiorHi - c.interiorLo >= MIN_LINE;
+        return c.groups == 1 && c.out[2] >= MIN_LINE;
     }
 
     /** Whether the kernel gradient is better computed directly than through patches. */
     static boolean kernelGradientApplies(ConvSpec c) {
         int segment = c.d[2] == 1 ? c.k[2] * c.inChannels : c.inChannels;
-        return c.groups == 1 && segment >= MIN_SEGMENT && c.interiorHi - c.interiorLo >= MIN_INTERIOR;
+        return c.groups == 1 && segment >= MIN_SEGMENT && c.out[2] >= MIN_KERNEL_LINE;
     }
 
     /** Lines per parallel task: about one patch chunk of rows, and at least four tasks per thread when possible. */
@@ -95,29 +142,15 @@ final class ConvDirect {
     }
 
     private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y, int line, Segments seg) {
-        int ow = c.out[2], cout = c.outChannels, cin = c.inChannels;
-        int row0 = line * ow, lo = c.interiorLo, hi = c.interiorHi;
-        if (lo < hi) {
-            seg.fill(c, line);
-            if (seg.count == 0) {
-                Arrays.fill(y, (row0 + lo) * cout, (row0 + hi) * cout, 0f);
-            } else {
-                for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * cout;
-                k.multiply(hi - lo, cout, x, c.origin[2][lo] * cin, c.s[2] * cin, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, false,
-                        y, (row0 + lo) * cout, cout);
-            }
-            forwardPatches(c, k, x, w, y, row0, row0 + lo);
-            forwardPatches(c, k, x, w, y, row0 + hi, row0 + ow);
-        } else {
-            forwardPatches(c, k, x, w, y, row0, row0 + ow);
+        int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
+        seg.fill(c, line, x);
+        if (seg.count == 0) {
+            Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
+            return;
         }
-    }
-
-    private static void forwardPatches(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y, int r0, int r1) {
-        if (r0 >= r1) return;
-        float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
-        ConvPatches.im2col(c, x, r0, r1, cols);
-        k.multiply(r1 - r0, c.outChannels, c.patch, cols, 0, c.cols, 1, w, 0, c.outChannels, false, y, r0 * c.outChannels, c.outChannels);
+        for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * cout;
+        k.multiply(ow, cout, seg.source, seg.base, c.s[2] * c.inChannels, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, false,
+                y, row0 * cout, cout);
     }
 
     /** Kernel gradient into {@code dw} (overwritten); requires one group and {@code n = outChannels <= k.maxColumns()}. */
@@ -140,26 +173,12 @@ final class ConvDirect {
     }
 
     private static void kernelLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw, int line, Segments seg) {
-        int ow = c.out[2], cout = c.outChannels, cin = c.inChannels;
-        int row0 = line * ow, lo = c.interiorLo, hi = c.interiorHi;
-        if (lo < hi) {
-            seg.fill(c, line);
-            int base = c.origin[2][lo] * cin;
-            for (int s = 0; s < seg.count; s++) {
-                // dw[tap rows of this run] += (input run over the line's interior)ᵀ · dy(interior rows)
-                k.multiply(seg.len[s], cout, hi - lo, x, base + seg.a[s], 1, c.s[2] * cin, dy, (row0 + lo) * cout, cout, true, dw, seg.tap[s] * cout, cout);
-            }
-            kernelPatches(c, k, x, dy, dw, row0, row0 + lo);
-            kernelPatches(c, k, x, dy, dw, row0 + hi, row0 + ow);
-        } else {
-            kernelPatches(c, k, x, dy, dw, row0, row0 + ow);
+        int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
+        seg.fill(c, line, x);
+        for (int s = 0; s < seg.count; s++) {
+            // dw[tap rows of this run] += (input run over the line)ᵀ · dy(line rows)
+            k.multiply(seg.len[s], cout, ow, seg.source, seg.base + seg.a[s], 1, c.s[2] * c.inChannels, dy, row0 * cout, cout, true,
+                    dw, seg.tap[s] * cout, cout);
         }
-    }
-
-    private static void kernelPatches(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw, int r0, int r1) {
-        if (r0 >= r1) return;
-        float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
-        ConvPatches.im2col(c, x, r0, r1, cols);
-        k.multiply(c.patch, c.outChannels, r1 - r0, cols, 0, 1, c.cols, dy, r0 * c.outChannels, c.outChannels, true, dw, 0, c.outChannels);
     }
 }

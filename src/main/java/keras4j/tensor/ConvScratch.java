@@ -12,6 +12,7 @@ final class ConvScratch {
 
     private float[] patches = new float[0];
     private float[] kernel = new float[0];
+    private float[] line = new float[0];
     private final int[] length = new int[1];
     private float[][] partials = new float[0][];
 
@@ -25,6 +26,13 @@ final class ConvScratch {
         ConvScratch s = LOCAL.get();
         if (s.patches.length < n) s.patches = new float[n];
         return s.patches;
+    }
+
+    /** This thread's buffer for one output line's staged input rows ({@link ConvDirect}); contents are undefined. */
+    static float[] line(int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.line.length < n) s.line = new float[n];
+        return s.line;
     }
 
     /** This thread's one-element array holding {@code k}, the segment length of a single-segment product. */

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ConvNarrowKernel} on the incubating Vector API. Results of one vector per row are computed 12 rows
- * at a time (12 accumulators, then 4-row blocks for the tail), of two vectors 6 rows at a time (then 3), of
+ * at a time (12 accumulators, then 8- and 4-row blocks for the tail), of two vectors 6 rows at a time (then 3), of
  * three or four vectors (only with 32 vector registers, i.e. AVX-512) 3 rows at a time; every reduction step
  * loads one row of B and broadcasts one A value per row. When {@code n} is not a whole number of vectors,
  * B is copied into a zero-padded buffer and blocks of C go through a small buffer, so the loops carry no masks.
@@ -111,6 +111,10 @@ final class ConvVectorKernel implements ConvNarrowKernel {
             int j = 0;
             if (nv == 1) {
                 for (; j + 12 <= rows; j += 12) block12(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
+                if (j + 8 <= rows) {
+                    block8(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
+                    j += 8;
+                }
                 for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else if (nv == 2) {
                 for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
@@ -220,6 +224,32 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         c41.intoArray(c, ci + 4 * ldc + VL);
         c50.intoArray(c, ci + 5 * ldc);
         c51.intoArray(c, ci + 5 * ldc + VL);
+    }
+
+    /** Eight rows of one vector each (a tail of twelve-row blocks: eight independent chains keep both FMA ports busy, four would not). */
+    private static void block8(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(c, ci), c1 = start(c, ci + ldc), c2 = start(c, ci + 2 * ldc), c3 = start(c, ci + 3 * ldc);
+        FloatVector c4 = start(c, ci + 4 * ldc), c5 = start(c, ci + 5 * ldc), c6 = start(c, ci + 6 * ldc), c7 = start(c, ci + 7 * ldc);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
+            int x = ai + stepA[p];
+            c0 = FloatVector.broadcast(S, a[x]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c4);
+            c5 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c5);
+            c6 = FloatVector.broadcast(S, a[x += rs]).fma(bv, c6);
+            c7 = FloatVector.broadcast(S, a[x + rs]).fma(bv, c7);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
     }
 
     /** Four rows of one vector each (the tail of twelve-row blocks). */

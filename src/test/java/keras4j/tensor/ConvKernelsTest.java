@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
 class ConvKernelsTest {
@@ -55,6 +56,14 @@ class ConvKernelsTest {
 
     /** Random geometries over ranks 1-3, kernel sizes, strides, dilations, valid/same/causal/explicit padding, channels and groups. */
     static List<Case> randomCases(long seed, int count) {
+        return randomCases(seed, count, false);
+    }
+
+    /**
+     * Random geometries; {@code wide} makes the width 16–55 and the channel counts larger, with one group (except
+     * depthwise cases), so the direct kernels run, including their staged edge rows, dilations, strides and crops.
+     */
+    static List<Case> randomCases(long seed, int count, boolean wide) {
         Random rnd = new Random(seed);
         List<Case> cases = new ArrayList<>();
         String[] kinds = {"valid", "same", "causal", "explicit"};
@@ -62,9 +71,9 @@ class ConvKernelsTest {
             int rank = 1 + cases.size() % 3;
             String kind = kinds[rnd.nextInt(kinds.length)];
             boolean depthwise = rnd.nextInt(5) == 0;
-            int groups = depthwise ? 2 + rnd.nextInt(3) : 1 + rnd.nextInt(3);
-            int cinG = depthwise ? 1 : 1 + rnd.nextInt(3);
-            int coutG = 1 + rnd.nextInt(3);
+            int groups = depthwise ? 2 + rnd.nextInt(3) : wide ? 1 : 1 + rnd.nextInt(3);
+            int cinG = depthwise ? 1 : 1 + rnd.nextInt(wide ? 12 : 3);
+            int coutG = 1 + rnd.nextInt(wide ? 40 : 3);
             int[] x = new int[rank + 2], k = new int[rank + 2], s = new int[rank], d = new int[rank], pb = new int[rank], pa = new int[rank];
             x[0] = 1 + rnd.nextInt(3);
             x[rank + 1] = cinG * groups;
@@ -72,7 +81,7 @@ class ConvKernelsTest {
             k[rank + 1] = coutG * groups;
             int maxLen = rank == 1 ? 14 : rank == 2 ? 8 : 5;
             for (int i = 0; i < rank; i++) {
-                x[i + 1] = 1 + rnd.nextInt(maxLen);
+                x[i + 1] = wide && i == rank - 1 ? 16 + rnd.nextInt(40) : 1 + rnd.nextInt(maxLen);
                 k[i] = 1 + rnd.nextInt(rank == 1 ? 5 : 3);
                 s[i] = 1 + rnd.nextInt(3);
                 d[i] = 1 + rnd.nextInt(2);
@@ -166,6 +175,13 @@ class ConvKernelsTest {
         Parallel.setThreads(threads);
         mode.apply();
         for (Case c : randomCases(20261126L + threads, 240)) compare(c);
+    }
+
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void randomWideGeometriesMatchTheReference(int threads) {
+        Parallel.setThreads(threads);
+        for (Case c : randomCases(20261127L + threads, 60, true)) compare(c);
     }
 
     @ParameterizedTest(name = "threads={0}, {1}")
