@@ -33,6 +33,7 @@ final class ConvDirect {
         final int[] b;
         int count;
         float[] source;
+        long[] pairs;
         int base;
 
         Segments(ConvSpec c) {
@@ -69,13 +70,39 @@ final class ConvDirect {
                         row = staging;
                         staging += rowLen;
                     }
-                    addTaps(c, row, (i * c.k[1] + j) * c.k[2]);
+                    addTaps(c, row, (i * c.k[1] + j) * c.k[2], cin);
                 }
             }
         }
 
-        private void addTaps(ConvSpec c, int row, int tap0) {
-            int cin = c.inChannels, kw = c.k[2], dw = c.d[2];
+        /**
+         * Fills the segments of {@code line} for a channel-pair product: every valid input row is staged (padding
+         * written out) and packed into {@link #pairs}; offsets and lengths count pairs.
+         */
+        void fillPairs(ConvSpec c, int line, float[] x, ConvNarrowKernel k) {
+            int oh = line % c.out[1], t = line / c.out[1];
+            int od = t % c.out[0], batch = t / c.out[0];
+            int half = c.inChannels / 2, width = stagedWidth(c), pad = c.pad[2], lo = stagedLo(c), hi = stagedHi(c);
+            pairs = ConvScratch.pairLine((c.tapHi[0][od] - c.tapLo[0][od]) * (c.tapHi[1][oh] - c.tapLo[1][oh]) * width * half);
+            count = 0;
+            int staging = 0;
+            for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
+                int pd = c.origin[0][od] + i * c.d[0];
+                for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++) {
+                    int ph = c.origin[1][oh] + j * c.d[1];
+                    int row = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * c.inChannels;
+                    Arrays.fill(pairs, staging, staging + lo * half, 0L);
+                    k.packPairs(x, row + (lo - pad) * c.inChannels, pairs, staging + lo * half, (hi - lo) * c.inChannels);
+                    Arrays.fill(pairs, staging + hi * half, staging + width * half, 0L);
+                    addTaps(c, staging, (i * c.k[1] + j) * c.k[2], half);
+                    staging += width * half;
+                }
+            }
+        }
+
+        /** The segments of one input row's kernel taps, in units of {@code cin} (floats, or pairs of them) per pixel. */
+        private void addTaps(ConvSpec c, int row, int tap0, int cin) {
+            int kw = c.k[2], dw = c.d[2];
             if (dw == 1) {
                 add(row, tap0 * cin, kw * cin);
             } else {
@@ -101,13 +128,22 @@ final class ConvDirect {
         return (c.out[2] - 1) * c.s[2] + c.d[2] * (c.k[2] - 1) + 1;
     }
 
+    /** The first staged column that holds an input column (the ones before it are padding). */
+    private static int stagedLo(ConvSpec c) {
+        return Math.min(stagedWidth(c), Math.max(0, c.pad[2]));
+    }
+
+    /** The staged column after the last that holds an input column. */
+    private static int stagedHi(ConvSpec c) {
+        return Math.max(stagedLo(c), Math.min(stagedWidth(c), c.in[2] + c.pad[2]));
+    }
+
     /**
      * Copies the input row starting at {@code src} into {@code stage} at {@code dst} as staged column
      * {@code p ↦} input column {@code p − padBefore}, zeros where that column lies outside the input.
      */
     private static void stageRow(ConvSpec c, float[] x, int src, float[] stage, int dst) {
-        int cin = c.inChannels, width = stagedWidth(c), pad = c.pad[2];
-        int lo = Math.min(width, Math.max(0, pad)), hi = Math.max(lo, Math.min(width, c.in[2] + pad));
+        int cin = c.inChannels, width = stagedWidth(c), pad = c.pad[2], lo = stagedLo(c), hi = stagedHi(c);
         Arrays.fill(stage, dst, dst + lo * cin, 0f);
         System.arraycopy(x, src + (lo - pad) * cin, stage, dst + lo * cin, (hi - lo) * cin);
         Arrays.fill(stage, dst + hi * cin, dst + width * cin, 0f);
@@ -116,6 +152,15 @@ final class ConvDirect {
     /** Whether the forward pass is better computed directly than through patches. */
     static boolean forwardApplies(ConvSpec c) {
         return c.groups == 1 && c.out[2] >= MIN_LINE;
+    }
+
+    /**
+     * Whether the forward pass runs on channel pairs ({@link ConvNarrowKernel#multiplyPairs}): results of at most half
+     * a vector would leave half the lanes idle, and an even number of input channels pairs up. (For results of a whole
+     * vector, pairs measured no faster.)
+     */
+    static boolean pairsApply(ConvSpec c, ConvNarrowKernel k) {
+        return 2 * c.outChannels <= k.vectorLength() && c.inChannels % 2 == 0 && !ConvKernels.pairsDisabled;
     }
 
     /** Whether the kernel gradient is better computed directly than through patches. */
@@ -135,10 +180,42 @@ final class ConvDirect {
     static void forward(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y) {
         int lines = c.batch * c.out[0] * c.out[1];
         int perTask = linesPerTask(c, lines);
+        float[] b2 = pairsApply(c, k) ? interleavePairs(c, k, w) : null;
         Parallel.forRange(ConvKernels.ceilDiv(lines, perTask), t -> {
             Segments seg = new Segments(c);
-            for (int line = t * perTask, end = Math.min(lines, line + perTask); line < end; line++) forwardLine(c, k, x, w, y, line, seg);
+            for (int line = t * perTask, end = Math.min(lines, line + perTask); line < end; line++) {
+                if (b2 != null) {
+                    forwardPairsLine(c, k, x, b2, y, line, seg);
+                } else {
+                    forwardLine(c, k, x, w, y, line, seg);
+                }
+            }
         });
+    }
+
+    /** The kernel for {@link ConvNarrowKernel#multiplyPairs}: {@code b2[(t·cin/2 + q)·VL + 2j + e] = w[t, 2q + e, j]}, zero beyond {@code 2·cout}. */
+    static float[] interleavePairs(ConvSpec c, ConvNarrowKernel k, float[] w) {
+        int vl = k.vectorLength(), cout = c.outChannels, steps = c.kSpatial * c.inChannels / 2;
+        float[] b2 = ConvScratch.pairKernel(steps * vl);
+        Arrays.fill(b2, 0, steps * vl, 0f);
+        for (int q = 0; q < steps; q++) {
+            for (int e = 0; e < 2; e++) {
+                for (int j = 0; j < cout; j++) b2[q * vl + 2 * j + e] = w[(2 * q + e) * cout + j];
+            }
+        }
+        return b2;
+    }
+
+    private static void forwardPairsLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] b2, float[] y, int line, Segments seg) {
+        int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
+        seg.fillPairs(c, line, x, k);
+        if (seg.count == 0) {
+            Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
+            return;
+        }
+        int vl = k.vectorLength();
+        for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * vl;
+        k.multiplyPairs(ow, cout, seg.pairs, c.s[2] * c.inChannels / 2, seg.a, seg.b, seg.len, seg.count, b2, y, row0 * cout, cout);
     }
 
     private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y, int line, Segments seg) {

@@ -19,10 +19,11 @@ import java.util.Arrays;
  *       the {@link ConvNarrowKernel} when the JVM has the Vector API, else {@link Gemm}, whose wide
  *       micro-tile would leave most lanes idle there;</li>
  *   <li>with one group and long enough output lines, the forward pass and the kernel gradient read their
- *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix;</li>
- *   <li>with unit strides, input channels filling whole vectors and long lines, the input gradient is a
- *       direct forward convolution of {@code dy} with the flipped kernel ({@link ConvSpec#inputGradientSpec()}):
- *       no scatter;</li>
+ *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix; results of at most half a
+ *       vector are computed on pairs of input channels, so no lane idles;</li>
+ *   <li>with unit strides, input channels filling whole vectors (or more than half a vector, as channel pairs) and
+ *       long lines, the input gradient is a direct forward convolution of {@code dy} with the flipped kernel
+ *       ({@link ConvSpec#inputGradientSpec()}): no scatter;</li>
  *   <li>a 1×…×1 convolution with stride 1 and no padding reads its patches straight from the input;</li>
  *   <li>depthwise convolutions (one input channel per group) use direct loops ({@link ConvDepthwise}).</li>
  * </ul>
@@ -44,6 +45,8 @@ public final class ConvKernels {
     static volatile Boolean orientationOverride;
     /** Test hook: true makes every product go through {@link Gemm}. */
     static volatile boolean narrowDisabled;
+    /** Test hook: true turns off the channel-pair products ({@link ConvNarrowKernel#multiplyPairs}). */
+    static volatile boolean pairsDisabled;
     /** Test hook: true turns off the paths without patch matrices ({@link ConvDirect}, input gradients as flipped forward passes). */
     static volatile boolean directDisabled;
 
@@ -157,11 +160,14 @@ public final class ConvKernels {
             return;
         }
         ConvNarrowKernel flippedNarrow = narrowForward(c.cinG);
-        if (c.hasUnitStrides() && flippedNarrow != null && c.cinG % flippedNarrow.vectorLength() == 0 && !directDisabled) {
+        if (c.hasUnitStrides() && flippedNarrow != null && !directDisabled) {
             // With stride 1 the input gradient is a forward convolution of dy with the flipped kernel: no scatter.
-            // It pays only when that convolution reads its windows directly (long lines); otherwise col2im is cheaper.
+            // It pays only when that convolution reads its windows directly (long lines) and fills its vectors (whole
+            // vectors of input channels, or more than half of them as channel pairs); otherwise col2im is cheaper.
             ConvSpec flippedSpec = c.inputGradientSpec();
-            if (ConvDirect.forwardApplies(flippedSpec)) {
+            int vl = flippedNarrow.vectorLength();
+            boolean fills = c.cinG % vl == 0 || 4 * c.cinG > vl && ConvDirect.pairsApply(flippedSpec, flippedNarrow);
+            if (fills && ConvDirect.forwardApplies(flippedSpec)) {
                 float[] flipped = ConvScratch.kernel(w.length);
                 flipKernel(c, w, flipped);
                 forward(flippedSpec, dy, flipped, dx);

@@ -13,6 +13,8 @@ final class ConvScratch {
     private float[] patches = new float[0];
     private float[] kernel = new float[0];
     private float[] line = new float[0];
+    private long[] pairLine = new long[0];
+    private float[] pairKernel = new float[0];
     private final int[] length = new int[1];
     private float[][] partials = new float[0][];
 
@@ -33,6 +35,20 @@ final class ConvScratch {
         ConvScratch s = LOCAL.get();
         if (s.line.length < n) s.line = new float[n];
         return s.line;
+    }
+
+    /** This thread's buffer for one output line's staged input rows packed into channel pairs; contents are undefined. */
+    static long[] pairLine(int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.pairLine.length < n) s.pairLine = new long[n];
+        return s.pairLine;
+    }
+
+    /** The calling thread's buffer for a kernel interleaved for channel-pair products (read by the tasks it starts). */
+    static float[] pairKernel(int n) {
+        ConvScratch s = LOCAL.get();
+        if (s.pairKernel.length < n) s.pairKernel = new float[n];
+        return s.pairKernel;
     }
 
     /** This thread's one-element array holding {@code k}, the segment length of a single-segment product. */

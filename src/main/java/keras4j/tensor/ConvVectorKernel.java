@@ -2,12 +2,14 @@ package keras4j.tensor;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ConvNarrowKernel} on the incubating Vector API. Results of one vector per row are computed 12 rows
  * at a time (12 accumulators, then 8- and 4-row blocks for the tail), of two vectors 6 rows at a time (then 3), of
- * three or four vectors (only with 32 vector registers, i.e. AVX-512) 3 rows at a time; every reduction step
+ * three or four vectors (only with 32 vector registers, i.e. AVX-512) 3 rows at a time; results of at most half a
+ * vector on channel pairs ({@link #multiplyPairs}), 8 rows at a time; every reduction step
  * loads one row of B and broadcasts one A value per row. When {@code n} is not a whole number of vectors,
  * B is copied into a zero-padded buffer and blocks of C go through a small buffer, so the loops carry no masks.
  *
@@ -15,6 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ConvVectorKernel implements ConvNarrowKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Longs in a vector of the same size: a broadcast long is a pair of floats repeated across the vector. */
+    private static final VectorSpecies<Long> SL = VectorSpecies.of(long.class, S.vectorShape());
     private static final int VL = S.length();
     /** Vectors per result row: up to 4 with 32 registers (512-bit vectors), else 2. */
     private static final int MAX_VECTORS = VL >= 16 ? 4 : 2;
@@ -127,6 +131,75 @@ final class ConvVectorKernel implements ConvNarrowKernel {
                 for (int r = 0; r < rows; r++) System.arraycopy(t, r * width, c, cOff + (i + r) * ldc, n);
             }
         }
+    }
+
+    /** Result rows per channel-pair block; {@link #multiplyPairs} needs at least this many. */
+    static final int PAIR_ROWS = 8;
+
+    @Override
+    public void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
+                              float[] c, int cOff, int ldc) {
+        Buffers buf = BUFFERS.get();
+        int k = 0;
+        for (int s = 0; s < segs; s++) k += segLen[s];
+        if (buf.stepA.length < k) {
+            buf.stepA = new int[k];
+            buf.stepB = new int[k];
+        }
+        int[] stepA = buf.stepA, stepB = buf.stepB;
+        for (int s = 0, q = 0; s < segs; s++) {
+            for (int p = 0; p < segLen[s]; p++, q++) {
+                stepA[q] = segA[s] + p;
+                stepB[q] = segB[s] + p * VL;
+            }
+        }
+        // Blocks of PAIR_ROWS rows; the last block starts at m − PAIR_ROWS and recomputes rows of the one before (C is
+        // overwritten, so they get the same values again).
+        for (int i = 0; i < m; i += PAIR_ROWS) {
+            int first = Math.min(i, m - PAIR_ROWS);
+            pairBlock8(a, first * rowStride, rowStride, stepA, stepB, k, b2, buf.c);
+            for (int r = 0; r < PAIR_ROWS; r++) {
+                int ci = cOff + (first + r) * ldc, t = r * VL;
+                for (int j = 0; j < n; j++) c[ci + j] = buf.c[t + 2 * j] + buf.c[t + 2 * j + 1];
+            }
+        }
+    }
+
+    /** Eight rows on channel pairs, into {@code out} (one vector per row); each step broadcasts one pair per row. */
+    private static void pairBlock8(long[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] out) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
+            int x = ai + stepA[p];
+            c0 = pair(a[x]).fma(bv, c0);
+            c1 = pair(a[x += rs]).fma(bv, c1);
+            c2 = pair(a[x += rs]).fma(bv, c2);
+            c3 = pair(a[x += rs]).fma(bv, c3);
+            c4 = pair(a[x += rs]).fma(bv, c4);
+            c5 = pair(a[x += rs]).fma(bv, c5);
+            c6 = pair(a[x += rs]).fma(bv, c6);
+            c7 = pair(a[x + rs]).fma(bv, c7);
+        }
+        c0.intoArray(out, 0);
+        c1.intoArray(out, VL);
+        c2.intoArray(out, 2 * VL);
+        c3.intoArray(out, 3 * VL);
+        c4.intoArray(out, 4 * VL);
+        c5.intoArray(out, 5 * VL);
+        c6.intoArray(out, 6 * VL);
+        c7.intoArray(out, 7 * VL);
+    }
+
+    /** A packed pair of floats repeated across a vector. */
+    private static FloatVector pair(long bits) {
+        return (FloatVector) LongVector.broadcast(SL, bits).reinterpretAsFloats();
+    }
+
+    @Override
+    public void packPairs(float[] src, int s, long[] dst, int d, int n) {
+        int i = 0;
+        for (; i + VL <= n; i += VL) FloatVector.fromArray(S, src, s + i).reinterpretAsLongs().intoArray(dst, d + i / 2);
+        for (; i < n; i += 2) dst[d + i / 2] = (Float.floatToRawIntBits(src[s + i]) & 0xFFFFFFFFL) | ((long) Float.floatToRawIntBits(src[s + i + 1]) << 32);
     }
 
     /**

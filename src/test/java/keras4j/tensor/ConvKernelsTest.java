@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
 class ConvKernelsTest {
@@ -28,6 +28,7 @@ class ConvKernelsTest {
         ConvKernels.orientationOverride = null;
         ConvKernels.narrowDisabled = false;
         ConvKernels.directDisabled = false;
+        ConvKernels.pairsDisabled = false;
     }
 
     /** How products are computed: as chosen by shape, through patch matrices only, or forced through Gemm in either kernel-gradient orientation. */
@@ -177,10 +178,11 @@ class ConvKernelsTest {
         for (Case c : randomCases(20261126L + threads, 240)) compare(c);
     }
 
-    @ParameterizedTest(name = "threads={0}")
-    @ValueSource(ints = {1, 2})
-    void randomWideGeometriesMatchTheReference(int threads) {
+    @ParameterizedTest(name = "threads={0}, channel pairs={1}")
+    @CsvSource({"1, true", "2, true", "1, false", "2, false"})
+    void randomWideGeometriesMatchTheReference(int threads, boolean pairs) {
         Parallel.setThreads(threads);
+        ConvKernels.pairsDisabled = !pairs;
         for (Case c : randomCases(20261127L + threads, 60, true)) compare(c);
     }
 
