@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ConvNarrowKernel} on the incubating Vector API. Results of one vector per row are computed 12 rows
- * at a time (12 accumulators, then 8- and 4-row blocks for the tail), of two vectors 6 rows at a time (then 3), of
- * three or four vectors (only with 32 vector registers, i.e. AVX-512) 3 rows at a time; results of at most half a
- * vector on channel pairs ({@link #multiplyPairs}), 8 rows at a time; every reduction step
- * loads one row of B and broadcasts one A value per row. When {@code n} is not a whole number of vectors,
+ * at a time (12 accumulators, then 8- and 4-row blocks for the tail); of two vectors 8 rows at a time with 32
+ * vector registers (AVX-512), else 6 (then 3); of three or four vectors (only with 32 vector registers) 3 rows at
+ * a time; results of at most half a vector on channel pairs ({@link #multiplyPairs}), 8 rows at a time. Every
+ * reduction step loads one row of B and broadcasts one A value per row. When {@code n} is not a whole number of vectors,
  * B is copied into a zero-padded buffer and blocks of C go through a small buffer, so the loops carry no masks.
  *
  * <p>Only loaded (reflectively, by {@link ConvKernels}) when the JVM resolves {@code jdk.incubator.vector}.
@@ -29,7 +29,7 @@ final class ConvVectorKernel implements ConvNarrowKernel {
      */
     private static final class Buffers {
         float[] b = new float[0];
-        final float[] c = new float[12 * MAX_VECTORS * VL];
+        final float[] c = new float[24 * MAX_VECTORS * VL];
         int[] segB = new int[0];
         int[] stepA = new int[0];
         int[] stepB = new int[0];
@@ -91,7 +91,7 @@ final class ConvVectorKernel implements ConvNarrowKernel {
             }
         }
         boolean padded = n != width;
-        int mr = nv == 1 ? 12 : 6;
+        int mr = nv == 1 ? 12 : MAX_VECTORS == 4 ? 24 : 6;
         // Row blocks of mr go through the buffer when padded; mr is a multiple of every block height. The blocks
         // always start from C's values (zeroed here when overwriting): a conditional start would merge two vector
         // sources into the loop, which C2 does not always keep in registers.
@@ -121,6 +121,9 @@ final class ConvVectorKernel implements ConvNarrowKernel {
                 }
                 for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else if (nv == 2) {
+                if (MAX_VECTORS == 4) {
+                    for (; j + 8 <= rows; j += 8) block8x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
+                }
                 for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
                 for (; j + 3 <= rows; j += 3) block3x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else {
@@ -252,6 +255,63 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         c9.intoArray(c, ci + 9 * ldc);
         c10.intoArray(c, ci + 10 * ldc);
         c11.intoArray(c, ci + 11 * ldc);
+    }
+
+    /** Eight rows of two vectors each (16 accumulators: only with 32 vector registers). */
+    private static void block8x2(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(c, ci), c01 = start(c, ci + VL);
+        FloatVector c10 = start(c, ci + ldc), c11 = start(c, ci + ldc + VL);
+        FloatVector c20 = start(c, ci + 2 * ldc), c21 = start(c, ci + 2 * ldc + VL);
+        FloatVector c30 = start(c, ci + 3 * ldc), c31 = start(c, ci + 3 * ldc + VL);
+        FloatVector c40 = start(c, ci + 4 * ldc), c41 = start(c, ci + 4 * ldc + VL);
+        FloatVector c50 = start(c, ci + 5 * ldc), c51 = start(c, ci + 5 * ldc + VL);
+        FloatVector c60 = start(c, ci + 6 * ldc), c61 = start(c, ci + 6 * ldc + VL);
+        FloatVector c70 = start(c, ci + 7 * ldc), c71 = start(c, ci + 7 * ldc + VL);
+        for (int p = 0; p < k; p++) {
+            int bi = stepB[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            int x = ai + stepA[p];
+            FloatVector v = FloatVector.broadcast(S, a[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+            v = FloatVector.broadcast(S, a[x += rs]);
+            c60 = v.fma(b0, c60);
+            c61 = v.fma(b1, c61);
+            v = FloatVector.broadcast(S, a[x + rs]);
+            c70 = v.fma(b0, c70);
+            c71 = v.fma(b1, c71);
+        }
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + VL);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + VL);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + VL);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + VL);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + VL);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + VL);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + VL);
     }
 
     /** Six rows of two vectors each. */
