@@ -15,6 +15,11 @@ public final class BiasActivation {
 
     private static final ActivationFunction RELU = Activations.get("relu");
 
+    /** Whether {@link #apply} adds a last-axis bias and applies {@code activation} in one pass (relu). */
+    public static boolean fuses(ActivationFunction activation) {
+        return activation == RELU;
+    }
+
     /**
      * {@code activation(outputs + bias)}, the bias (shape {@code (channels,)}) added along {@code axis} of
      * {@code outputs} (negative counts from the end); a null bias adds nothing.
@@ -24,7 +29,7 @@ public final class BiasActivation {
         int rank = outputs.rank();
         int a = axis < 0 ? axis + rank : axis;
         if (a == rank - 1 && bias.rank() == 1) {
-            return activation == RELU ? Ops.biasAddRelu(outputs, bias) : activation.apply(Ops.biasAdd(outputs, bias));
+            return fuses(activation) ? Ops.biasAddRelu(outputs, bias) : activation.apply(Ops.biasAdd(outputs, bias));
         }
         int[] shape = new int[rank];
         java.util.Arrays.fill(shape, 1);

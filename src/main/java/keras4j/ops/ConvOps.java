@@ -34,13 +34,22 @@ public final class ConvOps {
      * {@code "causal"} (rank 1: {@code dilation·(k−1)} zeros on the left).
      */
     public static Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilationRate, int groups, String dataFormat) {
+        return convBias(x, kernel, null, strides, padding, dilationRate, groups, dataFormat);
+    }
+
+    /**
+     * {@link #conv(Tensor, Tensor, int[], String, int[], int, String)} plus {@code bias} (shape {@code (filters,)}, or
+     * null for none) in one pass; see {@link #convBias(Tensor, Tensor, Tensor, int[], int[][], int[], int, String)}.
+     */
+    public static Tensor convBias(Tensor x, Tensor kernel, Tensor bias, int[] strides, String padding, int[] dilationRate, int groups,
+                                  String dataFormat) {
         int rank = rankOf(x, "conv");
         boolean first = channelsFirst(dataFormat);
         checkKernelRank(x, kernel, "conv");
         int[] spatial = spatialShape(x.shape(), first);
         int[] k = Arrays.copyOf(kernel.shape(), rank);
         int[] s = dims(strides, rank, "strides"), d = dims(dilationRate, rank, "dilation_rate");
-        return conv(x, kernel, s, padding(padding, spatial, k, s, d), d, groups, dataFormat);
+        return convBias(x, kernel, bias, s, padding(padding, spatial, k, s, d), d, groups, dataFormat);
     }
 
     /**
@@ -48,6 +57,17 @@ public final class ConvOps {
      * (negative values crop).
      */
     public static Tensor conv(Tensor x, Tensor kernel, int[] strides, int[][] padding, int[] dilationRate, int groups, String dataFormat) {
+        return convBias(x, kernel, null, strides, padding, dilationRate, groups, dataFormat);
+    }
+
+    /**
+     * {@link #conv(Tensor, Tensor, int[], int[][], int[], int, String)} plus {@code bias} (shape {@code (filters,)}, or
+     * null for none) on the channel axis, computed in one pass: the convolution's sums start from the bias. The
+     * same values as Keras's {@code ops.conv} followed by {@code ops.add(outputs, bias)} up to float rounding, with
+     * one output tensor instead of two.
+     */
+    public static Tensor convBias(Tensor x, Tensor kernel, Tensor bias, int[] strides, int[][] padding, int[] dilationRate, int groups,
+                                  String dataFormat) {
         int rank = rankOf(x, "conv");
         boolean first = channelsFirst(dataFormat);
         if (padding.length != rank) {
@@ -61,7 +81,11 @@ public final class ConvOps {
         }
         Tensor in = first ? Ops.transpose(x, toChannelsLast(rank)) : x;
         ConvSpec spec = ConvSpec.of(in.shape(), kernel.shape(), dims(strides, rank, "strides"), dims(dilationRate, rank, "dilation_rate"), pb, pa, groups);
-        Tensor y = convLast(spec, in, kernel);
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != kernel.dim(-1))) {
+            throw new IllegalArgumentException("conv: the bias must have shape (" + kernel.dim(-1) + ",), one value per filter of the kernel "
+                    + fmt(kernel.shape()) + ". Received: bias.shape=" + fmt(bias.shape()));
+        }
+        Tensor y = convLast(spec, in, kernel, bias);
         return first ? Ops.transpose(y, toChannelsFirst(rank)) : y;
     }
 
@@ -73,11 +97,12 @@ public final class ConvOps {
         return conv(x, kernel, strides, padding, new int[] {1}, groups, "channels_last");
     }
 
-    private static Tensor convLast(ConvSpec spec, Tensor x, Tensor kernel) {
-        Tensor y = ConvKernels.forward(spec, x, kernel);
+    private static Tensor convLast(ConvSpec spec, Tensor x, Tensor kernel, Tensor bias) {
+        Tensor y = ConvKernels.forward(spec, x, kernel, bias);
         if (isRecording()) {
             record("conv.input", y, g -> new Tensor[] {ConvKernels.backwardInput(spec, g, kernel)}, x);
             record("conv.kernel", y, g -> new Tensor[] {ConvKernels.backwardKernel(spec, x, g)}, kernel);
+            if (bias != null) record("conv.bias", y, g -> new Tensor[] {g.sumTo(bias.shape())}, bias);
         }
         return y;
     }

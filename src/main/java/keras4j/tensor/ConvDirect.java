@@ -176,18 +176,23 @@ final class ConvDirect {
         return threads == 1 ? byRows : Math.max(1, Math.min(byRows, ConvKernels.ceilDiv(lines, 4 * threads)));
     }
 
-    /** Forward pass into {@code y} (overwritten); requires one group and {@code n = outChannels <= k.maxColumns()}. */
-    static void forward(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y) {
+    /**
+     * Forward pass plus {@code bias} (null for none) into {@code y} (overwritten); requires one group and
+     * {@code n = outChannels <= k.maxColumns()}.
+     */
+    static void forward(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] bias, float[] y) {
         int lines = c.batch * c.out[0] * c.out[1];
         int perTask = linesPerTask(c, lines);
         float[] b2 = pairsApply(c, k) ? interleavePairs(c, k, w) : null;
         Parallel.forRange(ConvKernels.ceilDiv(lines, perTask), t -> {
             Segments seg = new Segments(c);
             for (int line = t * perTask, end = Math.min(lines, line + perTask); line < end; line++) {
+                int row0 = line * c.out[2];
+                if (bias != null) ConvKernels.fillRows(bias, y, row0 * c.outChannels, c.out[2]);
                 if (b2 != null) {
-                    forwardPairsLine(c, k, x, b2, y, line, seg);
+                    forwardPairsLine(c, k, x, b2, bias != null, y, line, seg);
                 } else {
-                    forwardLine(c, k, x, w, y, line, seg);
+                    forwardLine(c, k, x, w, bias != null, y, line, seg);
                 }
             }
         });
@@ -206,27 +211,30 @@ final class ConvDirect {
         return b2;
     }
 
-    private static void forwardPairsLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] b2, float[] y, int line, Segments seg) {
+    /** One line on channel pairs; with {@code accumulate}, the products add to {@code y}'s rows (which hold the bias). */
+    private static void forwardPairsLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] b2, boolean accumulate, float[] y, int line,
+                                         Segments seg) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
         seg.fillPairs(c, line, x, k);
         if (seg.count == 0) {
-            Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
+            if (!accumulate) Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
             return;
         }
         int vl = k.vectorLength();
         for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * vl;
-        k.multiplyPairs(ow, cout, seg.pairs, c.s[2] * c.inChannels / 2, seg.a, seg.b, seg.len, seg.count, b2, y, row0 * cout, cout);
+        k.multiplyPairs(ow, cout, seg.pairs, c.s[2] * c.inChannels / 2, seg.a, seg.b, seg.len, seg.count, b2, accumulate, y, row0 * cout, cout);
     }
 
-    private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] y, int line, Segments seg) {
+    /** One line; with {@code accumulate}, the products add to {@code y}'s rows (which hold the bias). */
+    private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, boolean accumulate, float[] y, int line, Segments seg) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
         seg.fill(c, line, x);
         if (seg.count == 0) {
-            Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
+            if (!accumulate) Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
             return;
         }
         for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * cout;
-        k.multiply(ow, cout, seg.source, seg.base, c.s[2] * c.inChannels, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, false,
+        k.multiply(ow, cout, seg.source, seg.base, c.s[2] * c.inChannels, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, accumulate,
                 y, row0 * cout, cout);
     }
 

@@ -75,11 +75,20 @@ public final class ConvKernels {
 
     /** {@code y[b, o, f] = Σ_{k, c} x[b, o·s + k·d − pad, c] · w[k, c, f]} over each group's channels; x is {@code spec.inputShape()}. */
     public static Tensor forward(ConvSpec spec, Tensor x, Tensor w) {
+        return forward(spec, x, w, null);
+    }
+
+    /**
+     * {@link #forward(ConvSpec, Tensor, Tensor)} plus {@code bias[f]} on every output channel (null adds nothing), in
+     * the same pass: the sums start from the bias.
+     */
+    public static Tensor forward(ConvSpec spec, Tensor x, Tensor w, Tensor bias) {
         check("input", x.shape, spec.inputShape());
         check("kernel", w.shape, spec.kernelShape());
+        if (bias != null) check("bias", bias.shape, new int[] {spec.outChannels});
         int[] shape = spec.outputShape();
         float[] y = new float[Shapes.size(shape)];
-        forward(spec, x.data, w.data, y);
+        forward(spec, x.data, w.data, bias == null ? null : bias.data, y);
         return new Tensor(y, shape);
     }
 
@@ -113,15 +122,21 @@ public final class ConvKernels {
 
     /** Forward pass into {@code y} (overwritten). */
     public static void forward(ConvSpec c, float[] x, float[] w, float[] y) {
+        forward(c, x, w, null, y);
+    }
+
+    /** Forward pass plus {@code bias} (length {@code outChannels}, or null for none) into {@code y} (overwritten). */
+    public static void forward(ConvSpec c, float[] x, float[] w, float[] bias, float[] y) {
         if (c.isDepthwise()) {
             ConvDepthwise.forward(c, x, w, y);
+            if (bias != null) Elementwise.biasAdd(y, bias, false, y);
             return;
         }
         final int cout = c.outChannels;
         final boolean direct = c.isPointwise();
         final ConvNarrowKernel narrow = narrowForward(c.coutG);
         if (narrow != null && !direct && !directDisabled && ConvDirect.forwardApplies(c)) {
-            ConvDirect.forward(c, narrow, x, w, y);
+            ConvDirect.forward(c, narrow, x, w, bias, y);
             return;
         }
         final int chunk = chunkRows(c);
@@ -135,12 +150,16 @@ public final class ConvKernels {
                 base = 0;
                 ConvPatches.im2col(c, x, r0, r1, a);
             }
+            // With a bias, the rows start from it and the products add to them.
+            boolean biased = bias != null;
+            if (biased) fillRows(bias, y, r0 * cout, rc);
             for (int g = 0; g < c.groups; g++) {
                 int yo = r0 * cout + g * c.coutG;
                 if (narrow != null) {
-                    narrow.multiply(rc, c.coutG, c.patch, a, base + g * c.patch, c.cols, 1, w, g * c.coutG, cout, false, y, yo, cout);
+                    narrow.multiply(rc, c.coutG, c.patch, a, base + g * c.patch, c.cols, 1, w, g * c.coutG, cout, biased, y, yo, cout);
                 } else {
-                    Gemm.sgemm(false, false, rc, c.coutG, c.patch, 1f, a, base + g * c.patch, c.cols, w, g * c.coutG, cout, 0f, y, yo, cout);
+                    Gemm.sgemm(false, false, rc, c.coutG, c.patch, 1f, a, base + g * c.patch, c.cols, w, g * c.coutG, cout, biased ? 1f : 0f,
+                            y, yo, cout);
                 }
             }
         });
@@ -243,6 +262,11 @@ public final class ConvKernels {
             for (int i = 0; i < dw.length; i++) sum[i] += part[i];
         }
         if (transposed) transpose(sum, cout, c.patch, dw, 0);
+    }
+
+    /** {@code y[off + r·row.length + j] = row[j]} for {@code r < rows}: rows that start from the bias. */
+    static void fillRows(float[] row, float[] y, int off, int rows) {
+        for (int r = 0, n = row.length; r < rows; r++) System.arraycopy(row, 0, y, off + r * n, n);
     }
 
     /**

@@ -31,10 +31,10 @@ interface ConvNarrowKernel {
      * {@code C[i, j] = Σ_s Σ_{p < segLen[s]} Σ_{e ∈ {0,1}} A(i, s, p, e) · B(s, p, e, j)}, where {@code a} holds pairs of
      * floats packed by {@link #packPairs} ({@code A(i, s, p, e)} is float {@code e} of {@code a[i·rowStride + segA[s] + p]})
      * and {@code b2} holds B interleaved: {@code B(s, p, e, j) = b2[segB[s] + p·vectorLength() + 2j + e]}, zero beyond
-     * {@code 2n}. C is overwritten. Requires {@code 1 <= n <= vectorLength() / 2} and {@code m >= 8}.
+     * {@code 2n}. C is overwritten unless {@code accumulate}. Requires {@code 1 <= n <= vectorLength() / 2} and {@code m >= 8}.
      */
     void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
-                       float[] c, int cOff, int ldc);
+                       boolean accumulate, float[] c, int cOff, int ldc);
 
     /** {@code dst[d + i] = } floats {@code src[s + 2i]} (low half) and {@code src[s + 2i + 1]} (high half) for {@code i < n / 2}; {@code n} even. */
     void packPairs(float[] src, int s, long[] dst, int d, int n);

@@ -141,7 +141,7 @@ final class ConvVectorKernel implements ConvNarrowKernel {
 
     @Override
     public void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
-                              float[] c, int cOff, int ldc) {
+                              boolean accumulate, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         int k = 0;
         for (int s = 0; s < segs; s++) k += segLen[s];
@@ -156,14 +156,14 @@ final class ConvVectorKernel implements ConvNarrowKernel {
                 stepB[q] = segB[s] + p * VL;
             }
         }
-        // Blocks of PAIR_ROWS rows; the last block starts at m − PAIR_ROWS and recomputes rows of the one before (C is
-        // overwritten, so they get the same values again).
+        // Blocks of PAIR_ROWS rows; the last block starts at m − PAIR_ROWS and recomputes rows of the one before, whose
+        // results are not written again.
         for (int i = 0; i < m; i += PAIR_ROWS) {
             int first = Math.min(i, m - PAIR_ROWS);
             pairBlock8(a, first * rowStride, rowStride, stepA, stepB, k, b2, buf.c);
-            for (int r = 0; r < PAIR_ROWS; r++) {
+            for (int r = i - first; r < PAIR_ROWS; r++) {
                 int ci = cOff + (first + r) * ldc, t = r * VL;
-                for (int j = 0; j < n; j++) c[ci + j] = buf.c[t + 2 * j] + buf.c[t + 2 * j + 1];
+                for (int j = 0; j < n; j++) c[ci + j] = (accumulate ? c[ci + j] : 0f) + buf.c[t + 2 * j] + buf.c[t + 2 * j + 1];
             }
         }
     }

@@ -159,6 +159,14 @@ class ConvKernelsTest {
         assertTrue(ConvReference.relativeError(y, yRef) <= TOLERANCE, () -> "forward " + c + ": error " + ConvReference.relativeError(y, yRef));
         assertTrue(ConvReference.relativeError(dx, dxRef) <= TOLERANCE, () -> "input gradient " + c + ": error " + ConvReference.relativeError(dx, dxRef));
         assertTrue(ConvReference.relativeError(dw, dwRef) <= TOLERANCE, () -> "kernel gradient " + c + ": error " + ConvReference.relativeError(dw, dwRef));
+
+        // The bias goes into the same pass: the reference's output plus the bias on every output channel.
+        int filters = c.k[c.k.length - 1];
+        Tensor bias = Tensor.randomUniform(seed + 3, -2f, 2f, filters);
+        float[] yb = ConvKernels.forward(spec, x, w, bias).data();
+        float[] ybRef = yRef.clone();
+        for (int i = 0; i < ybRef.length; i++) ybRef[i] += bias.data()[i % filters];
+        assertTrue(ConvReference.relativeError(yb, ybRef) <= TOLERANCE, () -> "forward with bias " + c + ": error " + ConvReference.relativeError(yb, ybRef));
     }
 
     /** Threads 1-3 crossed with the product modes. */

@@ -258,6 +258,11 @@ public abstract class AbstractConv<T extends AbstractConv<T>> extends AbstractLa
         bias = addWeight("bias", new int[] {size}, biasOptions);
     }
 
+    /** Whether {@link #finish} adds the bias in one pass with the activation (relu; see {@link BiasActivation}). */
+    final boolean fusesBiasWithActivation() {
+        return BiasActivation.fuses(activation);
+    }
+
     /** Adds the bias along the channel axis and applies the activation (the tail of Keras's {@code call}). */
     final Tensor finish(Tensor outputs) {
         return BiasActivation.apply(outputs, useBias ? bias.value() : null, dataFormat.equals("channels_first") ? 1 : -1, activation);

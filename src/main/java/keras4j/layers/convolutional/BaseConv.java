@@ -90,14 +90,24 @@ public abstract class BaseConv<T extends BaseConv<T>> extends AbstractConv<T> {
         buildBias(filters);
     }
 
+    /**
+     * {@code activation(conv(inputs, kernel) + bias)}. Unless the activation is relu (whose bias add is fused with it),
+     * the bias is added inside the convolution's own pass ({@link ConvOps#convBias}).
+     */
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        return finish(convolutionOp(inputs, kernel.value()));
+        if (!useBias || fusesBiasWithActivation()) return finish(convolutionOp(inputs, kernel.value()));
+        return activation.apply(convolution(inputs, kernel.value(), bias.value()));
     }
 
-    /** The convolution alone (Keras's {@code convolution_op}); Conv1D overrides it for causal padding. */
+    /** The convolution alone (Keras's {@code convolution_op}). */
     protected Tensor convolutionOp(Tensor inputs, Tensor kernel) {
-        return ConvOps.conv(inputs, kernel, strides, padding, dilationRate, groups, dataFormat);
+        return convolution(inputs, kernel, null);
+    }
+
+    /** The convolution plus {@code bias} (null for none); Conv1D overrides it for causal padding. */
+    Tensor convolution(Tensor inputs, Tensor kernel, Tensor bias) {
+        return ConvOps.convBias(inputs, kernel, bias, strides, padding, dilationRate, groups, dataFormat);
     }
 
     @Override

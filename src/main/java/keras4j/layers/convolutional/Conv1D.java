@@ -32,10 +32,10 @@ public final class Conv1D extends BaseConv<Conv1D> {
 
     /** Causal padding is {@code dilation·(k − 1)} zeros before the sequence and none after (Keras's {@code _compute_causal_padding}). */
     @Override
-    protected Tensor convolutionOp(Tensor inputs, Tensor kernel) {
-        if (!padding.equals("causal")) return super.convolutionOp(inputs, kernel);
+    Tensor convolution(Tensor inputs, Tensor kernel, Tensor bias) {
+        if (!padding.equals("causal")) return super.convolution(inputs, kernel, bias);
         int[][] causal = {{dilationRate[0] * (kernelSize[0] - 1), 0}};
-        return ConvOps.conv(inputs, kernel, strides, causal, dilationRate, groups, dataFormat);
+        return ConvOps.convBias(inputs, kernel, bias, strides, causal, dilationRate, groups, dataFormat);
     }
 
     /** Rebuilds from a Keras 3 or Keras 2 config. */
