@@ -181,6 +181,10 @@ final class ConvDirect {
      * {@code n = outChannels <= k.maxColumns()}.
      */
     static void forward(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] bias, float[] y) {
+        if (positionsApply(c, k)) {
+            forwardPositions(c, k, x, w, bias, y);
+            return;
+        }
         int lines = c.batch * c.out[0] * c.out[1];
         int perTask = linesPerTask(c, lines);
         float[] b2 = pairsApply(c, k) ? interleavePairs(c, k, w) : null;
@@ -196,6 +200,128 @@ final class ConvDirect {
                 }
             }
         });
+    }
+
+    /**
+     * Whether the forward pass runs on position vectors ({@link ConvNarrowKernel#positionBlock}): unit stride along the
+     * width, lines at least one block wide, results of at most {@link #POSITION_MAX_FILTERS} columns, and enough work
+     * per input element ({@code filters · kernel taps}) to pay for copying the input channels-first.
+     */
+    static boolean positionsApply(ConvSpec c, ConvNarrowKernel k) {
+        int width = k.positionWidth();
+        return width > 0 && c.groups == 1 && c.s[2] == 1 && c.out[2] >= width && c.outChannels <= POSITION_MAX_FILTERS
+                && c.outChannels * c.kSpatial >= POSITION_MIN_WORK && !ConvKernels.positionsDisabled;
+    }
+
+    /**
+     * Least {@code filters · kernel taps} for position vectors: the channels-first copy costs about one scalar move per
+     * input element, and with less work per element than this it measured slower than the other products (a Conv1D
+     * of 16 filters and 5 taps: 1.07×; a Conv3D of 8 or 16 filters and 27 taps: 0.70–0.81×).
+     */
+    static final int POSITION_MIN_WORK = 128;
+
+    /** The widest result computed on position vectors; wider ones reuse their broadcasts better in {@link ConvNarrowKernel#multiply}. */
+    static final int POSITION_MAX_FILTERS = 16;
+
+    /**
+     * The forward pass on position vectors. Each task takes whole images (or depth ranges of one) and first copies
+     * the input rows its lines read channels-first ({@code xt[row][c][p]}, width padding written out), so a run of
+     * output positions is one vector load per input channel and tap; the weights are broadcast, eight filters at
+     * a time (zero filters pad the last eight). Results are written back channels-last.
+     */
+    static void forwardPositions(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] bias, float[] y) {
+        int cout = c.outChannels, filters = ConvNarrowKernel.POSITION_FILTERS;
+        int coutP = ConvKernels.ceilDiv(cout, filters) * filters;
+        float[] wp = w;
+        if (coutP != cout) {
+            int rows = c.kSpatial * c.inChannels;
+            wp = ConvScratch.pairKernel(rows * coutP);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(w, r * cout, wp, r * coutP, cout);
+                Arrays.fill(wp, r * coutP + cout, (r + 1) * coutP, 0f);
+            }
+        }
+        float[] weights = wp;
+        // Tasks take whole images, or ranges of one image's lines when there are few images.
+        int perImage = c.out[0] * c.out[1], threads = Parallel.threads();
+        int linesPerTask = c.batch >= 2 * threads ? perImage : Math.max(1, perImage * c.batch / (4 * threads));
+        int chunks = ConvKernels.ceilDiv(perImage, linesPerTask);
+        Parallel.forRange(c.batch * chunks, t -> {
+            int batch = t / chunks, first = (t % chunks) * linesPerTask;
+            positionsTask(c, k, x, weights, coutP, bias, y, batch, first, Math.min(perImage, first + linesPerTask));
+        });
+    }
+
+    /** Lines {@code [l0, l1)} of image {@code batch} (line = {@code od·out[1] + oh}) on position vectors. */
+    private static void positionsTask(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, int coutP, float[] bias, float[] y, int batch,
+                                      int l0, int l1) {
+        int cin = c.inChannels, cout = c.outChannels, ow = c.out[2], width = stagedWidth(c), pw = k.positionWidth();
+        int filters = ConvNarrowKernel.POSITION_FILTERS;
+        // The input rows these lines read: depths of their first to last depth, heights of their first to last height
+        // (all heights when they span several depths).
+        int od0 = l0 / c.out[1], od1 = (l1 - 1) / c.out[1];
+        int pdLo = Math.max(0, c.origin[0][od0]), pdHi = Math.min(c.in[0], c.origin[0][od1] + (c.k[0] - 1) * c.d[0] + 1);
+        int phLo = 0, phHi = c.in[1];
+        if (od0 == od1) {
+            phLo = Math.max(0, c.origin[1][l0 % c.out[1]]);
+            phHi = Math.min(c.in[1], c.origin[1][(l1 - 1) % c.out[1]] + (c.k[1] - 1) * c.d[1] + 1);
+        }
+        int heights = Math.max(0, phHi - phLo), rowLen = cin * width;
+        float[] xt = ConvScratch.line(Math.max(0, pdHi - pdLo) * heights * rowLen);
+        int lo = stagedLo(c), hi = stagedHi(c), pad = c.pad[2];
+        for (int pd = pdLo; pd < pdHi; pd++) {
+            for (int ph = phLo; ph < phHi; ph++) {
+                int src = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * cin, dst = ((pd - pdLo) * heights + ph - phLo) * rowLen;
+                for (int ch = 0; ch < cin; ch++) {
+                    Arrays.fill(xt, dst + ch * width, dst + ch * width + lo, 0f);
+                    Arrays.fill(xt, dst + ch * width + hi, dst + (ch + 1) * width, 0f);
+                }
+                for (int p = lo; p < hi; p++) {
+                    int from = src + (p - pad) * cin;
+                    for (int ch = 0; ch < cin; ch++) xt[dst + ch * width + p] = x[from + ch];
+                }
+            }
+        }
+        int maxSteps = c.kSpatial * cin;
+        int[] stepX = new int[maxSteps], stepW = new int[maxSteps];
+        float[] out = new float[filters * pw];
+        for (int line = l0; line < l1; line++) {
+            int od = line / c.out[1], oh = line % c.out[1];
+            // One step per valid (depth, height) tap pair, width tap and input channel: where its input run starts in
+            // xt (relative to output position 0) and its weights' row.
+            int steps = 0;
+            for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
+                int pd = c.origin[0][od] + i * c.d[0];
+                for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++) {
+                    int ph = c.origin[1][oh] + j * c.d[1];
+                    int rowBase = ((pd - pdLo) * heights + ph - phLo) * rowLen;
+                    for (int q = 0; q < c.k[2]; q++) {
+                        int tap = (i * c.k[1] + j) * c.k[2] + q;
+                        for (int ch = 0; ch < cin; ch++, steps++) {
+                            stepX[steps] = rowBase + ch * width + q * c.d[2];
+                            stepW[steps] = (tap * cin + ch) * coutP;
+                        }
+                    }
+                }
+            }
+            int row0 = (batch * c.out[0] * c.out[1] + line) * ow;
+            for (int f0 = 0; f0 < cout; f0 += filters) {
+                int fn = Math.min(filters, cout - f0);
+                for (int o0 = 0; o0 < ow; o0 += pw) {
+                    // The last block starts at ow − pw and recomputes positions of the one before, which are not written again.
+                    int first = Math.min(o0, ow - pw);
+                    if (steps > 0) {
+                        k.positionBlock(xt, first, stepX, w, f0, stepW, steps, out);
+                    } else {
+                        Arrays.fill(out, 0f);
+                    }
+                    for (int o = o0 - first; o < pw; o++) {
+                        int yo = (row0 + first + o) * cout + f0;
+                        for (int f = 0; f < fn; f++) y[yo + f] = (bias == null ? 0f : bias[f0 + f]) + out[f * pw + o];
+                    }
+                }
+            }
+        }
     }
 
     /** The kernel for {@link ConvNarrowKernel#multiplyPairs}: {@code b2[(t·cin/2 + q)·VL + 2j + e] = w[t, 2q + e, j]}, zero beyond {@code 2·cout}. */

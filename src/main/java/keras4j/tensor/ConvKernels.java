@@ -45,6 +45,8 @@ public final class ConvKernels {
     static volatile Boolean orientationOverride;
     /** Test hook: true makes every product go through {@link Gemm}. */
     static volatile boolean narrowDisabled;
+    /** Test hook: true turns off the position-vector forward pass ({@link ConvNarrowKernel#positionBlock}). */
+    static volatile boolean positionsDisabled;
     /** Test hook: true turns off the channel-pair products ({@link ConvNarrowKernel#multiplyPairs}). */
     static volatile boolean pairsDisabled;
     /** Test hook: true turns off the paths without patch matrices ({@link ConvDirect}, input gradients as flipped forward passes). */

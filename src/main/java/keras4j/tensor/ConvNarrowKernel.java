@@ -36,6 +36,22 @@ interface ConvNarrowKernel {
     void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
                        boolean accumulate, float[] c, int cOff, int ldc);
 
+    /**
+     * Output positions per {@link #positionBlock} (two vectors), or 0 when this kernel has no position blocks
+     * (they need 32 vector registers).
+     */
+    int positionWidth();
+
+    /** Filters per {@link #positionBlock}. */
+    int POSITION_FILTERS = 8;
+
+    /**
+     * One block of a convolution computed with output positions along the vector lanes: for {@code p < positionWidth()}
+     * and {@code f < POSITION_FILTERS}, {@code out[f·positionWidth() + p] = Σ_{st < k} x[xOff + stepX[st] + p] · w[wOff + stepW[st] + f]}.
+     * The input is channels-first ({@code x} holds each channel's run of positions), the weights are scalars.
+     */
+    void positionBlock(float[] x, int xOff, int[] stepX, float[] w, int wOff, int[] stepW, int k, float[] out);
+
     /** {@code dst[d + i] = } floats {@code src[s + 2i]} (low half) and {@code src[s + 2i + 1]} (high half) for {@code i < n / 2}; {@code n} even. */
     void packPairs(float[] src, int s, long[] dst, int d, int n);
 

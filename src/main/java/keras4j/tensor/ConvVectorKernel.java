@@ -199,6 +199,62 @@ final class ConvVectorKernel implements ConvNarrowKernel {
     }
 
     @Override
+    public int positionWidth() {
+        return MAX_VECTORS == 4 ? 2 * VL : 0;
+    }
+
+    /** Two vectors of positions by eight filters: 16 accumulators; each step loads two input vectors and broadcasts eight weights. */
+    @Override
+    public void positionBlock(float[] x, int xOff, int[] stepX, float[] w, int wOff, int[] stepW, int k, float[] out) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0, b7 = a0;
+        for (int st = 0; st < k; st++) {
+            int xi = xOff + stepX[st], wi = wOff + stepW[st];
+            FloatVector x0 = FloatVector.fromArray(S, x, xi), x1 = FloatVector.fromArray(S, x, xi + VL);
+            FloatVector v0 = FloatVector.broadcast(S, w[wi + 0]);
+            a0 = x0.fma(v0, a0);
+            b0 = x1.fma(v0, b0);
+            FloatVector v1 = FloatVector.broadcast(S, w[wi + 1]);
+            a1 = x0.fma(v1, a1);
+            b1 = x1.fma(v1, b1);
+            FloatVector v2 = FloatVector.broadcast(S, w[wi + 2]);
+            a2 = x0.fma(v2, a2);
+            b2 = x1.fma(v2, b2);
+            FloatVector v3 = FloatVector.broadcast(S, w[wi + 3]);
+            a3 = x0.fma(v3, a3);
+            b3 = x1.fma(v3, b3);
+            FloatVector v4 = FloatVector.broadcast(S, w[wi + 4]);
+            a4 = x0.fma(v4, a4);
+            b4 = x1.fma(v4, b4);
+            FloatVector v5 = FloatVector.broadcast(S, w[wi + 5]);
+            a5 = x0.fma(v5, a5);
+            b5 = x1.fma(v5, b5);
+            FloatVector v6 = FloatVector.broadcast(S, w[wi + 6]);
+            a6 = x0.fma(v6, a6);
+            b6 = x1.fma(v6, b6);
+            FloatVector v7 = FloatVector.broadcast(S, w[wi + 7]);
+            a7 = x0.fma(v7, a7);
+            b7 = x1.fma(v7, b7);
+        }
+        a0.intoArray(out, 0 * VL);
+        b0.intoArray(out, 1 * VL);
+        a1.intoArray(out, 2 * VL);
+        b1.intoArray(out, 3 * VL);
+        a2.intoArray(out, 4 * VL);
+        b2.intoArray(out, 5 * VL);
+        a3.intoArray(out, 6 * VL);
+        b3.intoArray(out, 7 * VL);
+        a4.intoArray(out, 8 * VL);
+        b4.intoArray(out, 9 * VL);
+        a5.intoArray(out, 10 * VL);
+        b5.intoArray(out, 11 * VL);
+        a6.intoArray(out, 12 * VL);
+        b6.intoArray(out, 13 * VL);
+        a7.intoArray(out, 14 * VL);
+        b7.intoArray(out, 15 * VL);
+    }
+
+    @Override
     public void packPairs(float[] src, int s, long[] dst, int d, int n) {
         int i = 0;
         for (; i + VL <= n; i += VL) FloatVector.fromArray(S, src, s + i).reinterpretAsLongs().intoArray(dst, d + i / 2);

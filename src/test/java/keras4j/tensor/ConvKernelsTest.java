@@ -29,6 +29,7 @@ class ConvKernelsTest {
         ConvKernels.narrowDisabled = false;
         ConvKernels.directDisabled = false;
         ConvKernels.pairsDisabled = false;
+        ConvKernels.positionsDisabled = false;
     }
 
     /** How products are computed: as chosen by shape, through patch matrices only, or forced through Gemm in either kernel-gradient orientation. */
@@ -186,10 +187,15 @@ class ConvKernelsTest {
         for (Case c : randomCases(20261126L + threads, 240)) compare(c);
     }
 
-    @ParameterizedTest(name = "threads={0}, channel pairs={1}")
-    @CsvSource({"1, true", "2, true", "1, false", "2, false"})
-    void randomWideGeometriesMatchTheReference(int threads, boolean pairs) {
+    /**
+     * Wide geometries with each direct forward product: position vectors where they apply (the default), else channel
+     * pairs, else rows in registers.
+     */
+    @ParameterizedTest(name = "threads={0}, position vectors={1}, channel pairs={2}")
+    @CsvSource({"1, true, true", "2, true, true", "1, false, true", "2, false, true", "1, false, false", "2, false, false"})
+    void randomWideGeometriesMatchTheReference(int threads, boolean positions, boolean pairs) {
         Parallel.setThreads(threads);
+        ConvKernels.positionsDisabled = !positions;
         ConvKernels.pairsDisabled = !pairs;
         for (Case c : randomCases(20261127L + threads, 60, true)) compare(c);
     }
