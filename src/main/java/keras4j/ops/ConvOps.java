@@ -101,8 +101,11 @@ public final class ConvOps {
         Tensor y = ConvKernels.forward(spec, x, kernel, bias);
         if (isRecording()) {
             record("conv.input", y, g -> new Tensor[] {ConvKernels.backwardInput(spec, g, kernel)}, x);
-            record("conv.kernel", y, g -> new Tensor[] {ConvKernels.backwardKernel(spec, x, g)}, kernel);
-            if (bias != null) record("conv.bias", y, g -> new Tensor[] {g.sumTo(bias.shape())}, bias);
+            if (bias == null) {
+                record("conv.kernel", y, g -> new Tensor[] {ConvKernels.backwardKernel(spec, x, g)}, kernel);
+            } else {
+                record("conv.kernel", y, g -> ConvKernels.backwardKernelAndBias(spec, x, g, true), kernel, bias);
+            }
         }
         return y;
     }

@@ -364,32 +364,44 @@ final class ConvDirect {
                 y, row0 * cout, cout);
     }
 
-    /** Kernel gradient into {@code dw} (overwritten); requires one group and {@code n = outChannels <= k.maxColumns()}. */
-    static void backwardKernel(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw) {
+    /** A's single value for the bias gradient's product: a row of ones (column stride 0). */
+    private static final float[] ONE = {1f};
+
+    /**
+     * Kernel gradient into {@code dw} and, unless null, bias gradient into {@code db} (overwritten); requires one group
+     * and {@code n = outChannels <= k.maxColumns()}. Each task sums into its own buffer {@code [dw | db]}.
+     */
+    static void backwardKernel(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw, float[] db) {
         int lines = c.batch * c.out[0] * c.out[1];
         int tasks = Math.min(Parallel.threads(), lines);
-        float[][] parts = tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
-        Arrays.fill(dw, 0f);
-        for (int p = 0; p < tasks - 1; p++) Arrays.fill(parts[p], 0, dw.length, 0f);
+        int n = dw.length + (db == null ? 0 : db.length);
+        float[][] parts = ConvScratch.partials(tasks, n);
+        for (int p = 0; p < tasks; p++) Arrays.fill(parts[p], 0, n, 0f);
         Parallel.forRange(tasks, t -> {
-            float[] target = t == 0 ? dw : parts[t - 1];
             Segments seg = new Segments(c);
             int first = (int) ((long) lines * t / tasks), last = (int) ((long) lines * (t + 1) / tasks);
-            for (int line = first; line < last; line++) kernelLine(c, k, x, dy, target, line, seg);
+            for (int line = first; line < last; line++) kernelLine(c, k, x, dy, parts[t], db != null, dw.length, line, seg);
         });
-        for (int p = 0; p < tasks - 1; p++) {
+        System.arraycopy(parts[0], 0, dw, 0, dw.length);
+        if (db != null) System.arraycopy(parts[0], dw.length, db, 0, db.length);
+        for (int p = 1; p < tasks; p++) {
             float[] part = parts[p];
             for (int i = 0; i < dw.length; i++) dw[i] += part[i];
+            for (int i = 0; db != null && i < db.length; i++) db[i] += part[dw.length + i];
         }
     }
 
-    private static void kernelLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw, int line, Segments seg) {
+    /** One line's share of the kernel gradient into {@code target}, and with {@code bias} of the bias gradient at {@code biasOff}. */
+    private static void kernelLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] target, boolean bias, int biasOff, int line,
+                                   Segments seg) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
         seg.fill(c, line, x);
         for (int s = 0; s < seg.count; s++) {
             // dw[tap rows of this run] += (input run over the line)ᵀ · dy(line rows)
             k.multiply(seg.len[s], cout, ow, seg.source, seg.base + seg.a[s], 1, c.s[2] * c.inChannels, dy, row0 * cout, cout, true,
-                    dw, seg.tap[s] * cout, cout);
+                    target, seg.tap[s] * cout, cout);
         }
+        // db += onesᵀ · dy(line rows), while those rows are still in cache
+        if (bias) k.multiply(1, cout, ow, ONE, 0, 0, 0, dy, row0 * cout, cout, true, target, biasOff, cout);
     }
 }

@@ -106,12 +106,22 @@ public final class ConvKernels {
 
     /** The gradient of {@link #forward} with respect to w, given the input x and the output gradient {@code dy}. */
     public static Tensor backwardKernel(ConvSpec spec, Tensor x, Tensor dy) {
+        return backwardKernelAndBias(spec, x, dy, false)[0];
+    }
+
+    /**
+     * The gradients of {@link #forward(ConvSpec, Tensor, Tensor, Tensor)} with respect to w and (when {@code bias}) the
+     * bias, {@code {dw, db}} ({@code db} null without bias); the bias gradient, {@code dy}'s sums over every axis but
+     * the channels, comes from the same pass over {@code dy} where the kernel gradient reads it directly.
+     */
+    public static Tensor[] backwardKernelAndBias(ConvSpec spec, Tensor x, Tensor dy, boolean bias) {
         check("input", x.shape, spec.inputShape());
         check("output gradient", dy.shape, spec.outputShape());
         int[] shape = spec.kernelShape();
         float[] dw = new float[Shapes.size(shape)];
-        backwardKernel(spec, x.data, dy.data, dw);
-        return new Tensor(dw, shape);
+        float[] db = bias ? new float[spec.outChannels] : null;
+        backwardKernel(spec, x.data, dy.data, dw, db);
+        return new Tensor[] {new Tensor(dw, shape), bias ? new Tensor(db, new int[] {spec.outChannels}) : null};
     }
 
     private static void check(String what, int[] got, int[] expected) {
@@ -215,17 +225,23 @@ public final class ConvKernels {
 
     /** Kernel gradient into {@code dw} (overwritten). */
     public static void backwardKernel(ConvSpec c, float[] x, float[] dy, float[] dw) {
+        backwardKernel(c, x, dy, dw, null);
+    }
+
+    /** Kernel gradient into {@code dw} and, unless null, the bias gradient into {@code db} (both overwritten). */
+    public static void backwardKernel(ConvSpec c, float[] x, float[] dy, float[] dw, float[] db) {
+        final ConvNarrowKernel narrow = narrow(c.coutG);
+        if (!c.isDepthwise() && narrow != null && !c.isPointwise() && !directDisabled && ConvDirect.kernelGradientApplies(c)) {
+            ConvDirect.backwardKernel(c, narrow, x, dy, dw, db);
+            return;
+        }
+        if (db != null) columnSums(dy, c.outChannels, db);
         if (c.isDepthwise()) {
             ConvDepthwise.backwardKernel(c, x, dy, dw);
             return;
         }
         final int cout = c.outChannels;
         final boolean direct = c.isPointwise();
-        final ConvNarrowKernel narrow = narrow(c.coutG);
-        if (narrow != null && !direct && !directDisabled && ConvDirect.kernelGradientApplies(c)) {
-            ConvDirect.backwardKernel(c, narrow, x, dy, dw);
-            return;
-        }
         // Without the narrow kernel, each task may accumulate dwᵀ = dyᵀ · cols (outChannels × patch), transposed at the end.
         final boolean transposed = narrow == null && transposedKernelGradient(c);
         final int chunk = chunkRows(c);
@@ -264,6 +280,15 @@ public final class ConvKernels {
             for (int i = 0; i < dw.length; i++) sum[i] += part[i];
         }
         if (transposed) transpose(sum, cout, c.patch, dw, 0);
+    }
+
+    /** {@code out[j] = Σ_r dy[r·cols + j]}, summed in double. */
+    static void columnSums(float[] dy, int cols, float[] out) {
+        double[] sums = new double[cols];
+        for (int r = 0, rows = dy.length / cols; r < rows; r++) {
+            for (int j = 0; j < cols; j++) sums[j] += dy[r * cols + j];
+        }
+        for (int j = 0; j < cols; j++) out[j] = (float) sums[j];
     }
 
     /** {@code y[off + r·row.length + j] = row[j]} for {@code r < rows}: rows that start from the bias. */

@@ -168,6 +168,14 @@ class ConvKernelsTest {
         float[] ybRef = yRef.clone();
         for (int i = 0; i < ybRef.length; i++) ybRef[i] += bias.data()[i % filters];
         assertTrue(ConvReference.relativeError(yb, ybRef) <= TOLERANCE, () -> "forward with bias " + c + ": error " + ConvReference.relativeError(yb, ybRef));
+
+        // Its gradient comes with the kernel's: dy summed over every axis but the channels.
+        Tensor[] both = ConvKernels.backwardKernelAndBias(spec, x, dy, true);
+        float[] dw2 = both[0].data(), db = both[1].data();
+        float[] dbRef = new float[filters];
+        for (int i = 0; i < dy.data().length; i++) dbRef[i % filters] += dy.data()[i];
+        assertTrue(ConvReference.relativeError(dw2, dwRef) <= TOLERANCE, () -> "kernel gradient with bias " + c);
+        assertTrue(ConvReference.relativeError(db, dbRef) <= TOLERANCE, () -> "bias gradient " + c + ": error " + ConvReference.relativeError(db, dbRef));
     }
 
     /** Threads 1-3 crossed with the product modes. */
