@@ -8,9 +8,10 @@ import java.util.Arrays;
  * run of kernel taps as a strided matrix of the input (row stride {@code stride·channels}), so the
  * {@link ConvNarrowKernel} takes one segment per valid (depth, height) tap pair (per width tap with
  * dilation) and keeps the result in registers across all of them. Taps in the depth/height padding are
- * simply skipped. When some windows reach into the width padding, the line's input rows are first copied
- * into a small per-thread buffer with the padding's zeros written out ("staged"), so the edge positions run
- * in the same register blocks as the rest (single edge rows would otherwise need patches and one-row products).
+ * simply skipped. When windows reach into the width padding at more than a few positions of a line, the line's
+ * input rows are first copied into a small per-thread buffer with the padding's zeros written out ("staged"), so
+ * the edge positions run in the same register blocks as the rest; on long lines the few edge positions go through
+ * a small patch buffer instead (im2col of those rows only).
  */
 final class ConvDirect {
     private ConvDirect() {}
@@ -44,19 +45,22 @@ final class ConvDirect {
             b = new int[max];
         }
 
-        /** Fills the segments of {@code line}, staging its input rows when windows reach into the width padding. */
+        /**
+         * Fills the segments of {@code line}, staging its input rows when {@link #stages}; otherwise {@code base}
+         * locates the first interior position's window in {@code x}.
+         */
         void fill(ConvSpec c, int line, float[] x) {
             int oh = line % c.out[1], t = line / c.out[1];
             int od = t % c.out[0], batch = t / c.out[0];
             int cin = c.inChannels;
-            boolean staged = hasWidthEdges(c);
+            boolean staged = stages(c);
             int rowLen = stagedWidth(c) * cin;
             if (staged) {
                 source = ConvScratch.line((c.tapHi[0][od] - c.tapLo[0][od]) * (c.tapHi[1][oh] - c.tapLo[1][oh]) * rowLen);
                 base = 0;
             } else {
                 source = x;
-                base = c.origin[2][0] * cin;
+                base = c.origin[2][c.interiorLo] * cin;
             }
             count = 0;
             int staging = 0;
@@ -122,6 +126,19 @@ final class ConvDirect {
     private static boolean hasWidthEdges(ConvSpec c) {
         return c.interiorLo > 0 || c.interiorHi < c.out[2];
     }
+
+    /**
+     * Whether lines are staged: when windows reach into the width padding at more than a few positions per line.
+     * On long lines with few edge positions (a causal Conv1D: 8 of 1,000), copying every row would cost more than
+     * the edge positions' patches.
+     */
+    static boolean stages(ConvSpec c) {
+        int interior = c.interiorHi - c.interiorLo;
+        return hasWidthEdges(c) && (interior < MIN_LINE || (c.out[2] - interior) * STAGE_EDGE_RATIO >= c.out[2]);
+    }
+
+    /** Lines with at least one edge position in this many are staged. */
+    private static final int STAGE_EDGE_RATIO = 32;
 
     /** Width of a staged row: from output position 0's first tap to the last position's last tap. */
     private static int stagedWidth(ConvSpec c) {
@@ -351,17 +368,40 @@ final class ConvDirect {
         k.multiplyPairs(ow, cout, seg.pairs, c.s[2] * c.inChannels / 2, seg.a, seg.b, seg.len, seg.count, b2, accumulate, y, row0 * cout, cout);
     }
 
-    /** One line; with {@code accumulate}, the products add to {@code y}'s rows (which hold the bias). */
+    /**
+     * One line; with {@code accumulate}, the products add to {@code y}'s rows (which hold the bias). Unstaged lines
+     * with edge positions compute their interior directly and the edge positions through patches.
+     */
     private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, boolean accumulate, float[] y, int line, Segments seg) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
+        boolean staged = stages(c);
+        int lo = staged ? 0 : c.interiorLo, hi = staged ? ow : c.interiorHi;
         seg.fill(c, line, x);
         if (seg.count == 0) {
             if (!accumulate) Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
             return;
         }
         for (int s = 0; s < seg.count; s++) seg.b[s] = seg.tap[s] * cout;
-        k.multiply(ow, cout, seg.source, seg.base, c.s[2] * c.inChannels, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, accumulate,
-                y, row0 * cout, cout);
+        k.multiply(hi - lo, cout, seg.source, seg.base, c.s[2] * c.inChannels, 1, seg.a, seg.b, seg.len, seg.count, w, 0, cout, accumulate,
+                y, (row0 + lo) * cout, cout);
+        forwardPatches(c, k, x, w, accumulate, y, row0, row0 + lo);
+        forwardPatches(c, k, x, w, accumulate, y, row0 + hi, row0 + ow);
+    }
+
+    /** Output rows {@code [r0, r1)} through a patch buffer (im2col of those rows only). */
+    private static void forwardPatches(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, boolean accumulate, float[] y, int r0, int r1) {
+        if (r0 >= r1) return;
+        float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+        ConvPatches.im2col(c, x, r0, r1, cols);
+        k.multiply(r1 - r0, c.outChannels, c.patch, cols, 0, c.cols, 1, w, 0, c.outChannels, accumulate, y, r0 * c.outChannels, c.outChannels);
+    }
+
+    /** The kernel gradient's share of output rows {@code [r0, r1)}, through a patch buffer. */
+    private static void kernelPatches(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] target, int r0, int r1) {
+        if (r0 >= r1) return;
+        float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+        ConvPatches.im2col(c, x, r0, r1, cols);
+        k.multiply(c.patch, c.outChannels, r1 - r0, cols, 0, 1, c.cols, dy, r0 * c.outChannels, c.outChannels, true, target, 0, c.outChannels);
     }
 
     /** A's single value for the bias gradient's product: a row of ones (column stride 0). */
@@ -395,12 +435,16 @@ final class ConvDirect {
     private static void kernelLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] target, boolean bias, int biasOff, int line,
                                    Segments seg) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
+        boolean staged = stages(c);
+        int lo = staged ? 0 : c.interiorLo, hi = staged ? ow : c.interiorHi;
         seg.fill(c, line, x);
         for (int s = 0; s < seg.count; s++) {
             // dw[tap rows of this run] += (input run over the line)ᵀ · dy(line rows)
-            k.multiply(seg.len[s], cout, ow, seg.source, seg.base + seg.a[s], 1, c.s[2] * c.inChannels, dy, row0 * cout, cout, true,
+            k.multiply(seg.len[s], cout, hi - lo, seg.source, seg.base + seg.a[s], 1, c.s[2] * c.inChannels, dy, (row0 + lo) * cout, cout, true,
                     target, seg.tap[s] * cout, cout);
         }
+        kernelPatches(c, k, x, dy, target, row0, row0 + lo);
+        kernelPatches(c, k, x, dy, target, row0 + hi, row0 + ow);
         // db += onesᵀ · dy(line rows), while those rows are still in cache
         if (bias) k.multiply(1, cout, ow, ONE, 0, 0, 0, dy, row0 * cout, cout, true, target, biasOff, cout);
     }

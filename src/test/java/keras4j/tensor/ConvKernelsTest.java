@@ -116,6 +116,10 @@ class ConvKernelsTest {
         return List.of(
                 new Case("2d same", new int[] {4, 40, 40, 3}, new int[] {3, 3, 3, 8}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1),
                 new Case("1d causal dilated", new int[] {5, 300, 4}, new int[] {5, 4, 6}, new int[] {1}, new int[] {2}, new int[] {8}, new int[] {0}, 1),
+                new Case("1d causal dilated, 32 filters", new int[] {3, 300, 5}, new int[] {5, 5, 32}, new int[] {1}, new int[] {2}, new int[] {8},
+                        new int[] {0}, 1),
+                new Case("1d same, 20 filters", new int[] {2, 200, 3}, new int[] {3, 3, 20}, new int[] {1}, new int[] {1}, new int[] {1},
+                        new int[] {1}, 1),
                 new Case("3d same groups", new int[] {2, 6, 12, 12, 4}, new int[] {3, 3, 3, 2, 6}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
                         new int[] {1, 1, 1}, new int[] {1, 1, 1}, 2),
                 new Case("2d strided", new int[] {3, 33, 31, 5}, new int[] {4, 2, 5, 7}, new int[] {2, 3}, new int[] {1, 1}, new int[] {1, 0}, new int[] {1, 1}, 1),
