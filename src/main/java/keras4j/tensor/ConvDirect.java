@@ -37,12 +37,34 @@ final class ConvDirect {
         long[] pairs;
         int base;
 
+        /** The input rows one line reads: their offsets in {@code x} and their first kernel tap. */
+        final int[] rowX;
+        final int[] rowTap;
+
         Segments(ConvSpec c) {
             int max = c.k[0] * c.k[1] * (c.d[2] == 1 ? 1 : c.k[2]);
             a = new int[max];
             tap = new int[max];
             len = new int[max];
             b = new int[max];
+            rowX = new int[c.k[0] * c.k[1]];
+            rowTap = new int[c.k[0] * c.k[1]];
+        }
+
+        /** Lists the input rows of {@code line}'s valid (depth, height) taps in {@link #rowX} and {@link #rowTap}; returns how many. */
+        private int validRows(ConvSpec c, int line) {
+            int oh = line % c.out[1], t = line / c.out[1];
+            int od = t % c.out[0], batch = t / c.out[0];
+            int rows = 0;
+            for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
+                int pd = c.origin[0][od] + i * c.d[0];
+                for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++, rows++) {
+                    int ph = c.origin[1][oh] + j * c.d[1];
+                    rowX[rows] = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * c.inChannels;
+                    rowTap[rows] = (i * c.k[1] + j) * c.k[2];
+                }
+            }
+            return rows;
         }
 
         /**
@@ -50,32 +72,23 @@ final class ConvDirect {
          * locates the first interior position's window in {@code x}.
          */
         void fill(ConvSpec c, int line, float[] x) {
-            int oh = line % c.out[1], t = line / c.out[1];
-            int od = t % c.out[0], batch = t / c.out[0];
-            int cin = c.inChannels;
+            int rows = validRows(c, line), cin = c.inChannels, rowLen = stagedWidth(c) * cin;
             boolean staged = stages(c);
-            int rowLen = stagedWidth(c) * cin;
             if (staged) {
-                source = ConvScratch.line((c.tapHi[0][od] - c.tapLo[0][od]) * (c.tapHi[1][oh] - c.tapLo[1][oh]) * rowLen);
+                source = ConvScratch.line(rows * rowLen);
                 base = 0;
             } else {
                 source = x;
                 base = c.origin[2][c.interiorLo] * cin;
             }
             count = 0;
-            int staging = 0;
-            for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
-                int pd = c.origin[0][od] + i * c.d[0];
-                for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++) {
-                    int ph = c.origin[1][oh] + j * c.d[1];
-                    int row = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * cin;
-                    if (staged) {
-                        stageRow(c, x, row, source, staging);
-                        row = staging;
-                        staging += rowLen;
-                    }
-                    addTaps(c, row, (i * c.k[1] + j) * c.k[2], cin);
+            for (int r = 0; r < rows; r++) {
+                int row = rowX[r];
+                if (staged) {
+                    row = r * rowLen;
+                    stageRow(c, x, rowX[r], source, row);
                 }
+                addTaps(c, row, rowTap[r], cin);
             }
         }
 
@@ -84,23 +97,16 @@ final class ConvDirect {
          * written out) and packed into {@link #pairs}; offsets and lengths count pairs.
          */
         void fillPairs(ConvSpec c, int line, float[] x, ConvNarrowKernel k) {
-            int oh = line % c.out[1], t = line / c.out[1];
-            int od = t % c.out[0], batch = t / c.out[0];
-            int half = c.inChannels / 2, width = stagedWidth(c), pad = c.pad[2], lo = stagedLo(c), hi = stagedHi(c);
-            pairs = ConvScratch.pairLine((c.tapHi[0][od] - c.tapLo[0][od]) * (c.tapHi[1][oh] - c.tapLo[1][oh]) * width * half);
+            int rows = validRows(c, line), cin = c.inChannels, half = cin / 2;
+            int width = stagedWidth(c), pad = c.pad[2], lo = stagedLo(c), hi = stagedHi(c);
+            pairs = ConvScratch.pairLine(rows * width * half);
             count = 0;
-            int staging = 0;
-            for (int i = c.tapLo[0][od]; i < c.tapHi[0][od]; i++) {
-                int pd = c.origin[0][od] + i * c.d[0];
-                for (int j = c.tapLo[1][oh]; j < c.tapHi[1][oh]; j++) {
-                    int ph = c.origin[1][oh] + j * c.d[1];
-                    int row = ((batch * c.in[0] + pd) * c.in[1] + ph) * c.in[2] * c.inChannels;
-                    Arrays.fill(pairs, staging, staging + lo * half, 0L);
-                    k.packPairs(x, row + (lo - pad) * c.inChannels, pairs, staging + lo * half, (hi - lo) * c.inChannels);
-                    Arrays.fill(pairs, staging + hi * half, staging + width * half, 0L);
-                    addTaps(c, staging, (i * c.k[1] + j) * c.k[2], half);
-                    staging += width * half;
-                }
+            for (int r = 0; r < rows; r++) {
+                int staging = r * width * half;
+                Arrays.fill(pairs, staging, staging + lo * half, 0L);
+                k.packPairs(x, rowX[r] + (lo - pad) * cin, pairs, staging + lo * half, (hi - lo) * cin);
+                Arrays.fill(pairs, staging + hi * half, staging + width * half, 0L);
+                addTaps(c, staging, rowTap[r], half);
             }
         }
 
