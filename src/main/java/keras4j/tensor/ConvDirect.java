@@ -12,6 +12,10 @@ import java.util.Arrays;
  * input rows are first copied into a small per-thread buffer with the padding's zeros written out ("staged"), so
  * the edge positions run in the same register blocks as the rest; on long lines the few edge positions go through
  * a small patch buffer instead (im2col of those rows only).
+ *
+ * <p>The forward pass has two more forms for narrow results: with unit width stride, up to 16 filters and enough
+ * taps, output positions go along the vector lanes ({@link #forwardPositions}); otherwise results of at most half a
+ * vector run on pairs of input channels ({@link ConvNarrowKernel#multiplyPairs}).
  */
 final class ConvDirect {
     private ConvDirect() {}

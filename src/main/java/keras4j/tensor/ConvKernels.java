@@ -19,8 +19,10 @@ import java.util.Arrays;
  *       the {@link ConvNarrowKernel} when the JVM has the Vector API, else {@link Gemm}, whose wide
  *       micro-tile would leave most lanes idle there;</li>
  *   <li>with one group and long enough output lines, the forward pass and the kernel gradient read their
- *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix; results of at most half a
- *       vector are computed on pairs of input channels, so no lane idles;</li>
+ *       windows straight from the input ({@link ConvDirect}) instead of a patch matrix. Forward passes with unit
+ *       width stride, at most 16 filters and enough kernel taps put output positions along the vector lanes
+ *       (the input copied channels-first once per image); other results of at most half a vector are computed on
+ *       pairs of input channels, so no lane idles;</li>
  *   <li>with unit strides, input channels filling whole vectors (or more than half a vector, as channel pairs) and
  *       long lines, the input gradient is a direct forward convolution of {@code dy} with the flipped kernel
  *       ({@link ConvSpec#inputGradientSpec()}): no scatter;</li>
