@@ -271,7 +271,10 @@ final class ConvDirect {
         float[] weights = wp;
         // Tasks take whole images, or ranges of one image's lines when there are few images.
         int perImage = c.out[0] * c.out[1], threads = Parallel.threads();
-        int linesPerTask = c.batch >= 2 * threads ? perImage : Math.max(1, perImage * c.batch / (4 * threads));
+        int byThreads = c.batch >= 2 * threads ? perImage : Math.max(1, perImage * c.batch / (4 * threads));
+        // Large images go in line ranges whose channels-first copy stays within the budget.
+        long imageCopy = (long) c.in[0] * c.in[1] * c.inChannels * stagedWidth(c), budget = ConvKernels.positionCopyBudget;
+        int linesPerTask = imageCopy <= budget ? byThreads : (int) Math.max(1, Math.min(byThreads, perImage * budget / imageCopy));
         int chunks = ConvKernels.ceilDiv(perImage, linesPerTask);
         Parallel.forRange(c.batch * chunks, t -> {
             int batch = t / chunks, first = (t % chunks) * linesPerTask;

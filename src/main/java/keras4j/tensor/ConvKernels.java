@@ -49,6 +49,11 @@ public final class ConvKernels {
     static volatile boolean narrowDisabled;
     /** Test hook: true turns off the position-vector forward pass ({@link ConvNarrowKernel#positionBlock}). */
     static volatile boolean positionsDisabled;
+    /**
+     * Floats of one task's channels-first input copy in the position-vector forward pass: larger images split into
+     * line ranges (a test hook makes it small).
+     */
+    static volatile int positionCopyBudget = 1 << 22;
     /** Test hook: true turns off the channel-pair products ({@link ConvNarrowKernel#multiplyPairs}). */
     static volatile boolean pairsDisabled;
     /** Test hook: true turns off the paths without patch matrices ({@link ConvDirect}, input gradients as flipped forward passes). */

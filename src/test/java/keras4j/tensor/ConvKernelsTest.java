@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
@@ -30,6 +31,7 @@ class ConvKernelsTest {
         ConvKernels.directDisabled = false;
         ConvKernels.pairsDisabled = false;
         ConvKernels.positionsDisabled = false;
+        ConvKernels.positionCopyBudget = 1 << 22;
     }
 
     /** How products are computed: as chosen by shape, through patch matrices only, or forced through Gemm in either kernel-gradient orientation. */
@@ -210,6 +212,19 @@ class ConvKernelsTest {
         ConvKernels.positionsDisabled = !positions;
         ConvKernels.pairsDisabled = !pairs;
         for (Case c : randomCases(20261127L + threads, 60, true)) compare(c);
+    }
+
+    /** Position vectors on images split into line ranges (within one depth, and across depths), as large images are. */
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void positionVectorsOnSplitImagesMatchTheReference(int threads) {
+        Parallel.setThreads(threads);
+        ConvKernels.positionCopyBudget = 2000;
+        for (Case c : randomCases(20261128L + threads, 40, true)) compare(c);
+        compare(new Case("3d same, 16 filters", new int[] {2, 6, 7, 40, 4}, new int[] {3, 3, 3, 4, 16}, new int[] {1, 1, 1},
+                new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, 1));
+        compare(new Case("2d same, 16 filters", new int[] {1, 20, 36, 6}, new int[] {3, 3, 6, 16}, new int[] {2, 1}, new int[] {1, 2},
+                new int[] {1, 2}, new int[] {1, 2}, 1));
     }
 
     @ParameterizedTest(name = "threads={0}, {1}")
