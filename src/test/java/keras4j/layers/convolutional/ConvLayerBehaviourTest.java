@@ -61,6 +61,31 @@ class ConvLayerBehaviourTest {
         }
     }
 
+    /**
+     * Lines long enough for the direct kernels (with the Vector API): a causal Conv1D in register rows with unstaged
+     * edges, a Conv3D on position vectors; both add their bias inside the convolution and get its gradient with the
+     * kernel's.
+     */
+    @Test
+    void gradientsThroughTheDirectKernelsAgreeWithCentralDifferences() {
+        Map<Layer, int[]> cases = new LinkedHashMap<>();
+        cases.put(new Conv1D(12, 3).padding("causal").activation("tanh"), new int[] {1, 100, 3});
+        cases.put(new Conv3D(8, 3).padding("same").activation("tanh"), new int[] {1, 2, 2, 34, 2});
+        for (Map.Entry<Layer, int[]> e : cases.entrySet()) {
+            Layer layer = e.getKey();
+            Tensor x = Tensor.randomUniform(6, -1f, 1f, e.getValue());
+            layer.ensureBuilt(List.of(x.shape()));
+            List<Tensor> inputs = new ArrayList<>();
+            inputs.add(x);
+            for (Variable v : layer.trainableWeights()) {
+                v.assign(Tensor.randomUniform(v.name().hashCode(), -0.5f, 0.5f, v.shape()));
+                inputs.add(v.peek());
+            }
+            GradientChecker.Result r = GradientChecker.check(t -> layer.apply(t[0]), 1e-2, inputs.toArray(new Tensor[0]));
+            assertTrue(r.maxError() < 5e-3, () -> layer.name() + ": " + r);
+        }
+    }
+
     @Test
     void channelsFirstGivesTheTransposedChannelsLastResult() {
         Tensor x = Tensor.randomUniform(8, -1f, 1f, 2, 6, 7, 3);
