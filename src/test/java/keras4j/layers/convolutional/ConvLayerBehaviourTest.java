@@ -47,18 +47,21 @@ class ConvLayerBehaviourTest {
     @Test
     void gradientsWithRespectToInputsAndWeightsAgreeWithCentralDifferences() {
         for (Map.Entry<String, Supplier<Layer>> e : smoothLayers().entrySet()) {
-            Layer layer = e.getValue().get();
-            Tensor x = Tensor.randomUniform(5, -1f, 1f, inputFor(e.getKey()));
-            layer.ensureBuilt(List.of(x.shape()));
-            List<Tensor> inputs = new ArrayList<>();
-            inputs.add(x);
-            for (Variable v : layer.trainableWeights()) {
-                v.assign(Tensor.randomUniform(v.name().hashCode(), -0.5f, 0.5f, v.shape()));
-                inputs.add(v.peek());
-            }
-            GradientChecker.Result r = GradientChecker.check(t -> layer.apply(t[0]), 1e-2, inputs.toArray(new Tensor[0]));
-            assertTrue(r.maxError() < 5e-3, () -> e.getKey() + ": " + r);
+            assertGradientsAgree(e.getKey(), e.getValue().get(), Tensor.randomUniform(5, -1f, 1f, inputFor(e.getKey())));
         }
+    }
+
+    /** Central differences against the tape for the input and every weight (set to small random values). */
+    private static void assertGradientsAgree(String name, Layer layer, Tensor x) {
+        layer.ensureBuilt(List.of(x.shape()));
+        List<Tensor> inputs = new ArrayList<>();
+        inputs.add(x);
+        for (Variable v : layer.trainableWeights()) {
+            v.assign(Tensor.randomUniform(v.name().hashCode(), -0.5f, 0.5f, v.shape()));
+            inputs.add(v.peek());
+        }
+        GradientChecker.Result r = GradientChecker.check(t -> layer.apply(t[0]), 1e-2, inputs.toArray(new Tensor[0]));
+        assertTrue(r.maxError() < 5e-3, () -> name + ": " + r);
     }
 
     /**
@@ -68,22 +71,10 @@ class ConvLayerBehaviourTest {
      */
     @Test
     void gradientsThroughTheDirectKernelsAgreeWithCentralDifferences() {
-        Map<Layer, int[]> cases = new LinkedHashMap<>();
-        cases.put(new Conv1D(12, 3).padding("causal").activation("tanh"), new int[] {1, 100, 3});
-        cases.put(new Conv3D(8, 3).padding("same").activation("tanh"), new int[] {1, 2, 2, 34, 2});
-        for (Map.Entry<Layer, int[]> e : cases.entrySet()) {
-            Layer layer = e.getKey();
-            Tensor x = Tensor.randomUniform(6, -1f, 1f, e.getValue());
-            layer.ensureBuilt(List.of(x.shape()));
-            List<Tensor> inputs = new ArrayList<>();
-            inputs.add(x);
-            for (Variable v : layer.trainableWeights()) {
-                v.assign(Tensor.randomUniform(v.name().hashCode(), -0.5f, 0.5f, v.shape()));
-                inputs.add(v.peek());
-            }
-            GradientChecker.Result r = GradientChecker.check(t -> layer.apply(t[0]), 1e-2, inputs.toArray(new Tensor[0]));
-            assertTrue(r.maxError() < 5e-3, () -> layer.name() + ": " + r);
-        }
+        assertGradientsAgree("Conv1D causal, 100 steps", new Conv1D(12, 3).padding("causal").activation("tanh"),
+                Tensor.randomUniform(6, -1f, 1f, 1, 100, 3));
+        assertGradientsAgree("Conv3D same, width 34", new Conv3D(8, 3).padding("same").activation("tanh"),
+                Tensor.randomUniform(6, -1f, 1f, 1, 2, 2, 34, 2));
     }
 
     @Test
