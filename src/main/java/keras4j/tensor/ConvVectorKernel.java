@@ -121,7 +121,9 @@ final class ConvVectorKernel implements ConvNarrowKernel {
                 }
                 for (; j + 4 <= rows; j += 4) block4(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
             } else if (nv == 2) {
-                if (MAX_VECTORS == 4) {
+                if (MAX_VECTORS == 4 && rowStride == 1) {
+                    for (; j + 8 <= rows; j += 8) block8x2Adjacent(a, ai + j, stepA, stepB, k, b, t, to + j * tl, tl);
+                } else if (MAX_VECTORS == 4) {
                     for (; j + 8 <= rows; j += 8) block8x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
                 }
                 for (; j + 6 <= rows; j += 6) block6x2(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
@@ -356,6 +358,65 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         c01.intoArray(c, ci + VL);
         c10.intoArray(c, ci + ldc);
         c11.intoArray(c, ci + ldc + VL);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + VL);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + VL);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + VL);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + VL);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + VL);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + VL);
+    }
+
+    /**
+     * {@link #block8x2} for adjacent rows of A (row stride 1, as in a kernel gradient, whose rows are input channels):
+     * constant offsets let C2 check the eight loads once and keep no row offsets in registers.
+     */
+    private static void block8x2Adjacent(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c00 = start(c, ci + 0 * ldc), c01 = start(c, ci + 0 * ldc + VL);
+        FloatVector c10 = start(c, ci + 1 * ldc), c11 = start(c, ci + 1 * ldc + VL);
+        FloatVector c20 = start(c, ci + 2 * ldc), c21 = start(c, ci + 2 * ldc + VL);
+        FloatVector c30 = start(c, ci + 3 * ldc), c31 = start(c, ci + 3 * ldc + VL);
+        FloatVector c40 = start(c, ci + 4 * ldc), c41 = start(c, ci + 4 * ldc + VL);
+        FloatVector c50 = start(c, ci + 5 * ldc), c51 = start(c, ci + 5 * ldc + VL);
+        FloatVector c60 = start(c, ci + 6 * ldc), c61 = start(c, ci + 6 * ldc + VL);
+        FloatVector c70 = start(c, ci + 7 * ldc), c71 = start(c, ci + 7 * ldc + VL);
+        for (int p = 0; p < k; p++) {
+            int bi = stepB[p], x = ai + stepA[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector v = FloatVector.broadcast(S, a[x + 7]);
+            c70 = v.fma(b0, c70);
+            c71 = v.fma(b1, c71);
+            v = FloatVector.broadcast(S, a[x]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = FloatVector.broadcast(S, a[x + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = FloatVector.broadcast(S, a[x + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = FloatVector.broadcast(S, a[x + 3]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = FloatVector.broadcast(S, a[x + 4]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = FloatVector.broadcast(S, a[x + 5]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+            v = FloatVector.broadcast(S, a[x + 6]);
+            c60 = v.fma(b0, c60);
+            c61 = v.fma(b1, c61);
+        }
+        c00.intoArray(c, ci + 0 * ldc);
+        c01.intoArray(c, ci + 0 * ldc + VL);
+        c10.intoArray(c, ci + 1 * ldc);
+        c11.intoArray(c, ci + 1 * ldc + VL);
         c20.intoArray(c, ci + 2 * ldc);
         c21.intoArray(c, ci + 2 * ldc + VL);
         c30.intoArray(c, ci + 3 * ldc);
