@@ -114,6 +114,9 @@ final class ConvVectorKernel implements ConvNarrowKernel {
             }
             int j = 0;
             if (nv == 1) {
+                if (rowStride == 1) {
+                    for (; j + 12 <= rows; j += 12) block12Adjacent(a, ai + j, stepA, stepB, k, b, t, to + j * tl, tl);
+                }
                 for (; j + 12 <= rows; j += 12) block12(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
                 if (j + 8 <= rows) {
                     block8(a, ai + j * rowStride, rowStride, stepA, stepB, k, b, t, to + j * tl, tl);
@@ -279,6 +282,41 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         return FloatVector.fromArray(S, c, off);
     }
 
+    /** {@link #block12} for adjacent rows of A (row stride 1): constant offsets, one bounds check for the twelve loads. */
+    private static void block12Adjacent(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
+        FloatVector c0 = start(c, ci), c1 = start(c, ci + ldc), c2 = start(c, ci + 2 * ldc), c3 = start(c, ci + 3 * ldc);
+        FloatVector c4 = start(c, ci + 4 * ldc), c5 = start(c, ci + 5 * ldc), c6 = start(c, ci + 6 * ldc), c7 = start(c, ci + 7 * ldc);
+        FloatVector c8 = start(c, ci + 8 * ldc), c9 = start(c, ci + 9 * ldc), c10 = start(c, ci + 10 * ldc), c11 = start(c, ci + 11 * ldc);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, stepB[p]);
+            int x = ai + stepA[p];
+            c11 = FloatVector.broadcast(S, a[x + 11]).fma(bv, c11);
+            c0 = FloatVector.broadcast(S, a[x]).fma(bv, c0);
+            c1 = FloatVector.broadcast(S, a[x + 1]).fma(bv, c1);
+            c2 = FloatVector.broadcast(S, a[x + 2]).fma(bv, c2);
+            c3 = FloatVector.broadcast(S, a[x + 3]).fma(bv, c3);
+            c4 = FloatVector.broadcast(S, a[x + 4]).fma(bv, c4);
+            c5 = FloatVector.broadcast(S, a[x + 5]).fma(bv, c5);
+            c6 = FloatVector.broadcast(S, a[x + 6]).fma(bv, c6);
+            c7 = FloatVector.broadcast(S, a[x + 7]).fma(bv, c7);
+            c8 = FloatVector.broadcast(S, a[x + 8]).fma(bv, c8);
+            c9 = FloatVector.broadcast(S, a[x + 9]).fma(bv, c9);
+            c10 = FloatVector.broadcast(S, a[x + 10]).fma(bv, c10);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+        c8.intoArray(c, ci + 8 * ldc);
+        c9.intoArray(c, ci + 9 * ldc);
+        c10.intoArray(c, ci + 10 * ldc);
+        c11.intoArray(c, ci + 11 * ldc);
+    }
+
     /** Twelve rows of one vector each. */
     private static void block12(float[] a, int ai, int rs, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
         FloatVector c0 = start(c, ci), c1 = start(c, ci + ldc), c2 = start(c, ci + 2 * ldc);
@@ -377,7 +415,7 @@ final class ConvVectorKernel implements ConvNarrowKernel {
      * constant offsets let C2 check the eight loads once and keep no row offsets in registers.
      */
     private static void block8x2Adjacent(float[] a, int ai, int[] stepA, int[] stepB, int k, float[] b, float[] c, int ci, int ldc) {
-        FloatVector c00 = start(c, ci + 0 * ldc), c01 = start(c, ci + 0 * ldc + VL);
+        FloatVector c00 = start(c, ci), c01 = start(c, ci + VL);
         FloatVector c10 = start(c, ci + 1 * ldc), c11 = start(c, ci + 1 * ldc + VL);
         FloatVector c20 = start(c, ci + 2 * ldc), c21 = start(c, ci + 2 * ldc + VL);
         FloatVector c30 = start(c, ci + 3 * ldc), c31 = start(c, ci + 3 * ldc + VL);
@@ -413,8 +451,8 @@ final class ConvVectorKernel implements ConvNarrowKernel {
             c60 = v.fma(b0, c60);
             c61 = v.fma(b1, c61);
         }
-        c00.intoArray(c, ci + 0 * ldc);
-        c01.intoArray(c, ci + 0 * ldc + VL);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + VL);
         c10.intoArray(c, ci + 1 * ldc);
         c11.intoArray(c, ci + 1 * ldc + VL);
         c20.intoArray(c, ci + 2 * ldc);
