@@ -262,7 +262,7 @@ final class ConvDirect {
         float[] wp = w;
         if (coutP != cout) {
             int rows = c.kSpatial * c.inChannels;
-            wp = ConvScratch.pairKernel(rows * coutP);
+            wp = ConvScratch.forwardKernel(rows * coutP);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(w, r * cout, wp, r * coutP, cout);
                 Arrays.fill(wp, r * coutP + cout, (r + 1) * coutP, 0f);
@@ -357,7 +357,7 @@ final class ConvDirect {
     /** The kernel for {@link ConvNarrowKernel#multiplyPairs}: {@code b2[(t·cin/2 + q)·VL + 2j + e] = w[t, 2q + e, j]}, zero beyond {@code 2·cout}. */
     static float[] interleavePairs(ConvSpec c, ConvNarrowKernel k, float[] w) {
         int vl = k.vectorLength(), cout = c.outChannels, steps = c.kSpatial * c.inChannels / 2;
-        float[] b2 = ConvScratch.pairKernel(steps * vl);
+        float[] b2 = ConvScratch.forwardKernel(steps * vl);
         Arrays.fill(b2, 0, steps * vl, 0f);
         for (int q = 0; q < steps; q++) {
             for (int e = 0; e < 2; e++) {

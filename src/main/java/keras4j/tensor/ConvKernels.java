@@ -242,7 +242,7 @@ public final class ConvKernels {
             ConvDirect.backwardKernel(c, narrow, x, dy, dw, db);
             return;
         }
-        if (db != null) columnSums(dy, c.outChannels, db);
+        if (db != null) System.arraycopy(Reductions.columnSums(dy, c.outChannels), 0, db, 0, c.outChannels);
         if (c.isDepthwise()) {
             ConvDepthwise.backwardKernel(c, x, dy, dw);
             return;
@@ -287,15 +287,6 @@ public final class ConvKernels {
             for (int i = 0; i < dw.length; i++) sum[i] += part[i];
         }
         if (transposed) transpose(sum, cout, c.patch, dw, 0);
-    }
-
-    /** {@code out[j] = Σ_r dy[r·cols + j]}, summed in double. */
-    static void columnSums(float[] dy, int cols, float[] out) {
-        double[] sums = new double[cols];
-        for (int r = 0, rows = dy.length / cols; r < rows; r++) {
-            for (int j = 0; j < cols; j++) sums[j] += dy[r * cols + j];
-        }
-        for (int j = 0; j < cols; j++) out[j] = (float) sums[j];
     }
 
     /** {@code y[off + r·row.length + j] = row[j]} for {@code r < rows}: rows that start from the bias. */

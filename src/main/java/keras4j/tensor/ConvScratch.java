@@ -14,7 +14,7 @@ final class ConvScratch {
     private float[] kernel = new float[0];
     private float[] line = new float[0];
     private long[] pairLine = new long[0];
-    private float[] pairKernel = new float[0];
+    private float[] forwardKernel = new float[0];
     private final int[] length = new int[1];
     private float[][] partials = new float[0][];
 
@@ -44,11 +44,14 @@ final class ConvScratch {
         return s.pairLine;
     }
 
-    /** The calling thread's buffer for a kernel interleaved for channel-pair products (read by the tasks it starts). */
-    static float[] pairKernel(int n) {
+    /**
+     * The calling thread's buffer for a kernel rearranged for a direct forward pass (interleaved for channel pairs, or
+     * padded to whole filter blocks for position vectors), read by the tasks it starts; contents are undefined.
+     */
+    static float[] forwardKernel(int n) {
         ConvScratch s = LOCAL.get();
-        if (s.pairKernel.length < n) s.pairKernel = new float[n];
-        return s.pairKernel;
+        if (s.forwardKernel.length < n) s.forwardKernel = new float[n];
+        return s.forwardKernel;
     }
 
     /** This thread's one-element array holding {@code k}, the segment length of a single-segment product. */

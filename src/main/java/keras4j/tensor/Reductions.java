@@ -115,6 +115,11 @@ final class Reductions {
         return total;
     }
 
+    /** The sums of the {@code cols} columns of row-major {@code d} (its rows summed), the way {@code sumTo} sums them. */
+    static float[] columnSums(float[] d, int cols) {
+        return reducePrefix(d, d.length / cols, cols, Kind.SUM);
+    }
+
     private static float[] reducePrefix(float[] d, int outer, int inner, Kind kind) {
         float[] out = new float[inner];
         if (kind == Kind.SUM || kind == Kind.MEAN) {
