@@ -11,7 +11,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  */
 public final class JJavaExtension implements Extension {
     static final String IMPORTS = String.join("\n",
-            "import keras4j.layers.core.*;",
+            "import keras4j.layers.*;",
             "import keras4j.models.*;",
             "import keras4j.callbacks.*;",
             "import keras4j.data.*;",

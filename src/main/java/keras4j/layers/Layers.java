@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import keras4j.layers.core.InputLayer;
 import keras4j.utils.Config;
 
 /**

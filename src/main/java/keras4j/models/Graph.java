@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
-import keras4j.layers.core.InputLayer;
+import keras4j.layers.InputLayer;
 import keras4j.tensor.Tensor;
 
 /**

@@ -11,7 +11,7 @@ import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Layers;
 import keras4j.layers.Node;
-import keras4j.layers.core.InputLayer;
+import keras4j.layers.InputLayer;
 import keras4j.optimizers.Optimizer;
 import keras4j.tensor.Tensor;
 import keras4j.utils.SummaryTable;

@@ -11,7 +11,7 @@ import keras4j.autograd.Variable;
 import keras4j.layers.Layer;
 import keras4j.layers.LayerOptions;
 import keras4j.layers.Layers;
-import keras4j.layers.core.InputLayer;
+import keras4j.layers.InputLayer;
 import keras4j.saving.H5Weights;
 import keras4j.saving.KerasArchive;
 import keras4j.saving.KerasFileException;

@@ -7,7 +7,7 @@ import keras4j.autograd.Variable;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
-import keras4j.layers.core.InputLayer;
+import keras4j.layers.InputLayer;
 import keras4j.utils.SummaryTable;
 
 /** Builds the rows of {@code model.summary()} the way Keras's {@code summary_utils} does. */

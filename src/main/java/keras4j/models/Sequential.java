@@ -8,7 +8,7 @@ import java.util.Map;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Layers;
-import keras4j.layers.core.InputLayer;
+import keras4j.layers.InputLayer;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 

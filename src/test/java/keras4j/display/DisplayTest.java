@@ -52,7 +52,7 @@ class DisplayTest {
     @Test
     void summaryHtmlEscapesNames() {
         Sequential model = new Sequential("a<b>&\"c\"");
-        model.add(new keras4j.layers.core.Dense(2).inputShape(2));
+        model.add(new keras4j.layers.Dense(2).inputShape(2));
         String h = Display.summaryHtml(model).toHtml();
         assertTrue(h.contains("a&lt;b&gt;&amp;&quot;c&quot;"), h);
         assertFalse(h.contains("a<b>"));

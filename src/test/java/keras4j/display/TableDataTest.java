@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import keras4j.layers.core.Dense;
+import keras4j.layers.Dense;
 import keras4j.models.FitOptions;
 import keras4j.models.Sequential;
 import keras4j.tensor.Tensor;

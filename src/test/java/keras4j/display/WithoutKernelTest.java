@@ -31,7 +31,7 @@ class WithoutKernelTest {
             assertEquals(false, display.getMethod("enable").invoke(null));
             Class<?> sequential = Class.forName("keras4j.models.Sequential", true, plain);
             Object model = sequential.getConstructor().newInstance();
-            Class<?> dense = Class.forName("keras4j.layers.core.Dense", true, plain);
+            Class<?> dense = Class.forName("keras4j.layers.Dense", true, plain);
             Object layer = dense.getConstructor(int.class).newInstance(3);
             layer = dense.getMethod("inputShape", int[].class).invoke(layer, (Object) new int[] {2});
             sequential.getMethod("add", Class.forName("keras4j.layers.Layer", false, plain)).invoke(model, layer);

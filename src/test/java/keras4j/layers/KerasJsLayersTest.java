@@ -5,17 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
-import keras4j.layers.activations.ELU;
-import keras4j.layers.activations.LeakyReLU;
-import keras4j.layers.activations.PReLU;
-import keras4j.layers.activations.ThresholdedReLU;
-import keras4j.layers.core.Activation;
-import keras4j.layers.core.Dense;
-import keras4j.layers.regularization.Dropout;
-import keras4j.layers.reshaping.Flatten;
-import keras4j.layers.reshaping.Permute;
-import keras4j.layers.reshaping.RepeatVector;
-import keras4j.layers.reshaping.Reshape;
 import keras4j.tensor.Tensor;
 import keras4j.testing.KerasJsFixtures;
 import keras4j.testing.KerasJsFixtures.Case;

@@ -17,7 +17,6 @@ import java.util.function.UnaryOperator;
 import keras4j.autograd.GradientChecker;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
-import keras4j.layers.core.InputLayer;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;

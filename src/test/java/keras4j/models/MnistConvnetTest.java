@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import keras4j.layers.convolutional.Conv2D;
-import keras4j.layers.core.Dense;
-import keras4j.layers.core.Input;
-import keras4j.layers.pooling.MaxPooling2D;
-import keras4j.layers.regularization.Dropout;
-import keras4j.layers.reshaping.Flatten;
+import keras4j.layers.Conv2D;
+import keras4j.layers.Dense;
+import keras4j.layers.Input;
+import keras4j.layers.MaxPooling2D;
+import keras4j.layers.Dropout;
+import keras4j.layers.Flatten;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Names;
 import keras4j.utils.Seeds;

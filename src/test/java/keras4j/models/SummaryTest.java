@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import keras4j.layers.KerasTensor;
-import keras4j.layers.core.Dense;
-import keras4j.layers.core.Input;
-import keras4j.layers.merging.Concatenate;
-import keras4j.layers.regularization.Dropout;
+import keras4j.layers.Dense;
+import keras4j.layers.Input;
+import keras4j.layers.Concatenate;
+import keras4j.layers.Dropout;
 import keras4j.utils.Names;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

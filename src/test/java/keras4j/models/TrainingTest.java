@@ -13,7 +13,7 @@ import java.util.Map;
 import keras4j.callbacks.Callback;
 import keras4j.callbacks.EarlyStopping;
 import keras4j.callbacks.History;
-import keras4j.layers.core.Dense;
+import keras4j.layers.Dense;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Names;
 import keras4j.utils.Seeds;

@@ -94,7 +94,7 @@ class NotebookRunnerTest {
             assertEquals("hi\n", r.stdout());
             assertEquals("[2, 2]", r.bundle().get("text/plain"));
             CellResult model = runner.runCell(2, "var m = new keras4j.models.Sequential();\n"
-                    + "m.add(new keras4j.layers.core.Dense(2).inputShape(3));\nm");
+                    + "m.add(new keras4j.layers.Dense(2).inputShape(3));\nm");
             assertTrue(model.bundle().get("text/html").contains("k4j-summary"));
             assertTrue(runner.runCell(3, "int k = 1;").bundle().isEmpty(), "a declaration shows nothing");
             CellResult once = runner.runCell(4, "int[] c = {0};\nc[0]++");
