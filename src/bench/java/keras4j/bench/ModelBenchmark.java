@@ -22,6 +22,8 @@ import keras4j.layers.Dropout;
 import keras4j.layers.Flatten;
 import keras4j.models.Sequential;
 import keras4j.ops.Ops;
+import keras4j.tensor.ConvPlan;
+import keras4j.tensor.ConvSpec;
 import keras4j.tensor.Gemm;
 import keras4j.tensor.Parallel;
 import keras4j.tensor.Tensor;
@@ -65,6 +67,7 @@ public final class ModelBenchmark {
         List<String> rows = new ArrayList<>();
         List<String> epochHeap = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
+            printConvPlans(threads);
             Map<Workload, List<double[]>> results = new LinkedHashMap<>();
             boolean anchored = false;
             for (int round = 0; round < rounds; round++) {
@@ -87,6 +90,22 @@ public final class ModelBenchmark {
         System.out.printf("%nPeak heap used: %.0f MB (sum of the heap pools' peaks, an upper bound; all workloads, one JVM, -Xmx%d MB)%n", Math.max(overallPeakMb, peakHeapMb()), Runtime.getRuntime().maxMemory() >> 20);
         if (!epochHeap.isEmpty()) System.out.println("Peak heap during the MNIST epoch (60,000 samples held in memory): " + String.join(", ", epochHeap));
         System.out.println("Medians over the rounds. ratio = keras4j/PyTorch for times, PyTorch/keras4j for throughput: below 1 keras4j is faster.");
+    }
+
+    /** The convolution plans the workloads run on {@code threads} threads (which path computes each pass). */
+    private static void printConvPlans(int threads) {
+        Parallel.setThreads(threads);
+        Map<String, ConvSpec> specs = new LinkedHashMap<>();
+        int[] one = {1, 1}, none = {0, 0};
+        specs.put("MNIST convnet conv 1 (128,28,28,1) 3x3x32", ConvSpec.of(new int[] {128, 28, 28, 1}, new int[] {3, 3, 1, 32}, one, one, none, none, 1));
+        specs.put("MNIST convnet conv 2 (128,13,13,32) 3x3x64", ConvSpec.of(new int[] {128, 13, 13, 32}, new int[] {3, 3, 32, 64}, one, one, none, none, 1));
+        specs.put("Conv1D causal k5 d2 (64,1000,16) x32", ConvSpec.of(new int[] {64, 1000, 16}, new int[] {5, 16, 32}, new int[] {1}, new int[] {2},
+                new int[] {8}, new int[] {0}, 1));
+        int[] ones3 = {1, 1, 1};
+        specs.put("Conv3D same 3x3x3 (8,16,32,32,8) x16", ConvSpec.of(new int[] {8, 16, 32, 32, 8}, new int[] {3, 3, 3, 8, 16}, ones3, ones3, ones3,
+                ones3, 1));
+        System.out.println("Convolution plans on " + threads + " thread" + (threads == 1 ? "" : "s") + ":");
+        specs.forEach((name, spec) -> System.out.println("  " + name + "\n    " + ConvPlan.describe(spec).replace("\n", "\n    ")));
     }
 
     /** keras4j's figures for every workload on {@code threads} threads; the full epoch only when {@code epoch}. */

@@ -16,8 +16,8 @@ final class ConvDepthwise {
 
     /** {@code y[r, c·dm+m] = Σ_taps x[tap(r), c] · w[tap, c·dm+m]}. */
     static void forward(ConvSpec c, float[] x, float[] w, float[] y) {
-        int chunk = ConvKernels.chunkRows(c);
-        Parallel.forRange(ConvKernels.ceilDiv(c.rows, chunk), t -> {
+        int chunk = ConvPlan.chunkRows(c);
+        Parallel.forRange(ConvPlan.ceilDiv(c.rows, chunk), t -> {
             int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk);
             Arrays.fill(y, r0 * c.outChannels, r1 * c.outChannels, 0f);
             walk(c, Mode.FORWARD, x, w, y, r0, r1);
@@ -27,8 +27,8 @@ final class ConvDepthwise {
     /** {@code dx[p, c] = Σ_{r, tap: tap(r) = p} Σ_m dy[r, c·dm+m] · w[tap, c·dm+m]}; tasks own whole images. */
     static void backwardInput(ConvSpec c, float[] dy, float[] w, float[] dx) {
         Arrays.fill(dx, 0f);
-        int perTask = ConvKernels.imagesPerTask(c, ConvKernels.chunkRows(c));
-        Parallel.forRange(ConvKernels.ceilDiv(c.batch, perTask), t -> {
+        int perTask = ConvKernels.imagesPerTask(c, ConvPlan.chunkRows(c));
+        Parallel.forRange(ConvPlan.ceilDiv(c.batch, perTask), t -> {
             int r0 = t * perTask * c.outSpatial, r1 = Math.min(c.batch, (t + 1) * perTask) * c.outSpatial;
             walk(c, Mode.INPUT, dx, w, dy, r0, r1);
         });
@@ -36,7 +36,7 @@ final class ConvDepthwise {
 
     /** {@code dw[tap, c·dm+m] = Σ_r x[tap(r), c] · dy[r, c·dm+m]}, summed from per-thread partials. */
     static void backwardKernel(ConvSpec c, float[] x, float[] dy, float[] dw) {
-        int tasks = Math.min(Parallel.threads(), ConvKernels.ceilDiv(c.rows, ConvKernels.MIN_CHUNK_ROWS));
+        int tasks = Math.min(Parallel.threads(), ConvPlan.ceilDiv(c.rows, ConvTuning.MIN_CHUNK_ROWS));
         float[][] parts = tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
         Arrays.fill(dw, 0f);
         for (int p = 0; p < tasks - 1; p++) Arrays.fill(parts[p], 0, dw.length, 0f);

@@ -15,17 +15,11 @@ import java.util.Arrays;
  *
  * <p>The forward pass has two more forms for narrow results: with unit width stride, up to 16 filters and enough
  * taps, output positions go along the vector lanes ({@link #forwardPositions}); otherwise results of at most half a
- * vector run on pairs of input channels ({@link ConvNarrowKernel#multiplyPairs}).
+ * vector run on pairs of input channels ({@link ConvNarrowKernel#multiplyPairs}). Which form runs, and whether lines are
+ * staged, is the {@link ConvPlan}'s decision.
  */
 final class ConvDirect {
     private ConvDirect() {}
-
-    /** Segments shorter than this make the kernel-gradient products too small to beat im2col. */
-    private static final int MIN_SEGMENT = 8;
-    /** Lines shorter than this make the kernel-gradient reductions too short to beat im2col. */
-    private static final int MIN_KERNEL_LINE = 16;
-    /** Lines shorter than this leave too many partial row blocks: patches win. */
-    private static final int MIN_LINE = 24;
 
     /**
      * The tap runs valid for one output line: A offsets (into the input, or into the staged rows), kernel rows
@@ -72,12 +66,11 @@ final class ConvDirect {
         }
 
         /**
-         * Fills the segments of {@code line}, staging its input rows when {@link #stages}; otherwise {@code base}
+         * Fills the segments of {@code line}, staging its input rows when {@code staged}; otherwise {@code base}
          * locates the first interior position's window in {@code x}.
          */
-        void fill(ConvSpec c, int line, float[] x) {
+        void fill(ConvSpec c, int line, float[] x, boolean staged) {
             int rows = validRows(c, line), cin = c.inChannels, rowLen = stagedWidth(c) * cin;
-            boolean staged = stages(c);
             if (staged) {
                 source = ConvScratch.line(rows * rowLen);
                 base = 0;
@@ -132,24 +125,6 @@ final class ConvDirect {
         }
     }
 
-    /** Whether some output position's window reaches outside the input along the width. */
-    private static boolean hasWidthEdges(ConvSpec c) {
-        return c.interiorLo > 0 || c.interiorHi < c.out[2];
-    }
-
-    /**
-     * Whether lines are staged: when windows reach into the width padding at more than a few positions per line.
-     * On long lines with few edge positions (a causal Conv1D: 8 of 1,000), copying every row would cost more than
-     * the edge positions' patches.
-     */
-    static boolean stages(ConvSpec c) {
-        int interior = c.interiorHi - c.interiorLo;
-        return hasWidthEdges(c) && (interior < MIN_LINE || (c.out[2] - interior) * STAGE_EDGE_RATIO >= c.out[2]);
-    }
-
-    /** Lines with at least one edge position in this many are staged. */
-    private static final int STAGE_EDGE_RATIO = 32;
-
     /** Width of a staged row: from output position 0's first tap to the last position's last tap. */
     private static int stagedWidth(ConvSpec c) {
         return (c.out[2] - 1) * c.s[2] + c.d[2] * (c.k[2] - 1) + 1;
@@ -176,46 +151,25 @@ final class ConvDirect {
         Arrays.fill(stage, dst + hi * cin, dst + width * cin, 0f);
     }
 
-    /** Whether the forward pass is better computed directly than through patches. */
-    static boolean forwardApplies(ConvSpec c) {
-        return c.groups == 1 && c.out[2] >= MIN_LINE;
-    }
-
-    /**
-     * Whether the forward pass runs on channel pairs ({@link ConvNarrowKernel#multiplyPairs}): results of at most half
-     * a vector would leave half the lanes idle, and an even number of input channels pairs up. (For results of a whole
-     * vector, pairs measured no faster.)
-     */
-    static boolean pairsApply(ConvSpec c, ConvNarrowKernel k) {
-        return 2 * c.outChannels <= k.vectorLength() && c.inChannels % 2 == 0 && !ConvKernels.pairsDisabled;
-    }
-
-    /** Whether the kernel gradient is better computed directly than through patches. */
-    static boolean kernelGradientApplies(ConvSpec c) {
-        int segment = c.d[2] == 1 ? c.k[2] * c.inChannels : c.inChannels;
-        return c.groups == 1 && segment >= MIN_SEGMENT && c.out[2] >= MIN_KERNEL_LINE;
-    }
-
     /** Lines per parallel task: about one patch chunk of rows, and at least four tasks per thread when possible. */
-    private static int linesPerTask(ConvSpec c, int lines) {
-        int byRows = Math.max(1, ConvKernels.chunkRows(c) / Math.max(1, c.out[2]));
+    private static int linesPerTask(ConvPlan p, int lines) {
+        int byRows = Math.max(1, p.chunkRows / Math.max(1, p.spec.out[2]));
         int threads = Parallel.threads();
-        return threads == 1 ? byRows : Math.max(1, Math.min(byRows, ConvKernels.ceilDiv(lines, 4 * threads)));
+        return threads == 1 ? byRows : Math.max(1, Math.min(byRows, ConvPlan.ceilDiv(lines, ConvTuning.TASKS_PER_THREAD * threads)));
     }
 
     /**
-     * Forward pass plus {@code bias} (null for none) into {@code y} (overwritten); requires one group and
-     * {@code n = outChannels <= k.maxColumns()}.
+     * Forward pass plus {@code bias} (null for none) into {@code y} (overwritten) in lines, on channel pairs or rows in
+     * registers as {@code p} says; requires one group and {@code n = outChannels <= k.maxColumns()}.
      */
-    static void forward(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] bias, float[] y) {
-        if (positionsApply(c, k)) {
-            forwardPositions(c, k, x, w, bias, y);
-            return;
-        }
+    static void forward(ConvPlan p, float[] x, float[] w, float[] bias, float[] y) {
+        ConvSpec c = p.spec;
+        ConvNarrowKernel k = p.narrow;
+        boolean staged = p.staged;
         int lines = c.batch * c.out[0] * c.out[1];
-        int perTask = linesPerTask(c, lines);
-        float[] b2 = pairsApply(c, k) ? interleavePairs(c, k, w) : null;
-        Parallel.forRange(ConvKernels.ceilDiv(lines, perTask), t -> {
+        int perTask = linesPerTask(p, lines);
+        float[] b2 = p.path == ConvPlan.Path.DIRECT_PAIRS ? interleavePairs(c, k, w) : null;
+        Parallel.forRange(ConvPlan.ceilDiv(lines, perTask), t -> {
             Segments seg = new Segments(c);
             for (int line = t * perTask, end = Math.min(lines, line + perTask); line < end; line++) {
                 int row0 = line * c.out[2];
@@ -223,32 +177,11 @@ final class ConvDirect {
                 if (b2 != null) {
                     forwardPairsLine(c, k, x, b2, bias != null, y, line, seg);
                 } else {
-                    forwardLine(c, k, x, w, bias != null, y, line, seg);
+                    forwardLine(c, k, x, w, bias != null, y, line, seg, staged);
                 }
             }
         });
     }
-
-    /**
-     * Whether the forward pass runs on position vectors ({@link ConvNarrowKernel#positionBlock}): unit stride along the
-     * width, lines at least one block wide, results of at most {@link #POSITION_MAX_FILTERS} columns, and enough work
-     * per input element ({@code filters · kernel taps}) to pay for copying the input channels-first.
-     */
-    static boolean positionsApply(ConvSpec c, ConvNarrowKernel k) {
-        int width = k.positionWidth();
-        return width > 0 && c.groups == 1 && c.s[2] == 1 && c.out[2] >= width && c.outChannels <= POSITION_MAX_FILTERS
-                && c.outChannels * c.kSpatial >= POSITION_MIN_WORK && !ConvKernels.positionsDisabled;
-    }
-
-    /**
-     * Least {@code filters · kernel taps} for position vectors: the channels-first copy costs about one scalar move per
-     * input element, and with less work per element than this it measured slower than the other products (a Conv1D
-     * of 16 filters and 5 taps: 1.07×; a Conv3D of 8 or 16 filters and 27 taps: 0.70–0.81×).
-     */
-    static final int POSITION_MIN_WORK = 128;
-
-    /** The widest result computed on position vectors; wider ones reuse their broadcasts better in {@link ConvNarrowKernel#multiply}. */
-    static final int POSITION_MAX_FILTERS = 16;
 
     /**
      * The forward pass on position vectors. Each task takes whole images (or depth ranges of one) and first copies
@@ -256,9 +189,11 @@ final class ConvDirect {
      * output positions is one vector load per input channel and tap; the weights are broadcast, eight filters at
      * a time (zero filters pad the last eight). Results are written back channels-last.
      */
-    static void forwardPositions(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, float[] bias, float[] y) {
+    static void forwardPositions(ConvPlan p, float[] x, float[] w, float[] bias, float[] y) {
+        ConvSpec c = p.spec;
+        ConvNarrowKernel k = p.narrow;
         int cout = c.outChannels, filters = ConvNarrowKernel.POSITION_FILTERS;
-        int coutP = ConvKernels.ceilDiv(cout, filters) * filters;
+        int coutP = ConvPlan.ceilDiv(cout, filters) * filters;
         float[] wp = w;
         if (coutP != cout) {
             int rows = c.kSpatial * c.inChannels;
@@ -273,9 +208,9 @@ final class ConvDirect {
         int perImage = c.out[0] * c.out[1], threads = Parallel.threads();
         int byThreads = c.batch >= 2 * threads ? perImage : Math.max(1, perImage * c.batch / (4 * threads));
         // Large images go in line ranges whose channels-first copy stays within the budget.
-        long imageCopy = (long) c.in[0] * c.in[1] * c.inChannels * stagedWidth(c), budget = ConvKernels.positionCopyBudget;
+        long imageCopy = (long) c.in[0] * c.in[1] * c.inChannels * stagedWidth(c), budget = p.positionCopyBudget;
         int linesPerTask = imageCopy <= budget ? byThreads : (int) Math.max(1, Math.min(byThreads, perImage * budget / imageCopy));
-        int chunks = ConvKernels.ceilDiv(perImage, linesPerTask);
+        int chunks = ConvPlan.ceilDiv(perImage, linesPerTask);
         Parallel.forRange(c.batch * chunks, t -> {
             int batch = t / chunks, first = (t % chunks) * linesPerTask;
             positionsTask(c, k, x, weights, coutP, bias, y, batch, first, Math.min(perImage, first + linesPerTask));
@@ -385,11 +320,11 @@ final class ConvDirect {
      * One line; with {@code accumulate}, the products add to {@code y}'s rows (which hold the bias). Unstaged lines
      * with edge positions compute their interior directly and the edge positions through patches.
      */
-    private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, boolean accumulate, float[] y, int line, Segments seg) {
+    private static void forwardLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] w, boolean accumulate, float[] y, int line, Segments seg,
+                                    boolean staged) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
-        boolean staged = stages(c);
         int lo = staged ? 0 : c.interiorLo, hi = staged ? ow : c.interiorHi;
-        seg.fill(c, line, x);
+        seg.fill(c, line, x, staged);
         if (seg.count == 0) {
             if (!accumulate) Arrays.fill(y, row0 * cout, (row0 + ow) * cout, 0f);
             return;
@@ -424,7 +359,10 @@ final class ConvDirect {
      * Kernel gradient into {@code dw} and, unless null, bias gradient into {@code db} (overwritten); requires one group
      * and {@code n = outChannels <= k.maxColumns()}. Each task sums into its own buffer {@code [dw | db]}.
      */
-    static void backwardKernel(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] dw, float[] db) {
+    static void backwardKernel(ConvPlan plan, float[] x, float[] dy, float[] dw, float[] db) {
+        ConvSpec c = plan.spec;
+        ConvNarrowKernel k = plan.narrow;
+        boolean staged = plan.staged;
         int lines = c.batch * c.out[0] * c.out[1];
         int tasks = Math.min(Parallel.threads(), lines);
         int n = dw.length + (db == null ? 0 : db.length);
@@ -433,7 +371,7 @@ final class ConvDirect {
         Parallel.forRange(tasks, t -> {
             Segments seg = new Segments(c);
             int first = (int) ((long) lines * t / tasks), last = (int) ((long) lines * (t + 1) / tasks);
-            for (int line = first; line < last; line++) kernelLine(c, k, x, dy, parts[t], db != null, dw.length, line, seg);
+            for (int line = first; line < last; line++) kernelLine(c, k, x, dy, parts[t], db != null, dw.length, line, seg, staged);
         });
         System.arraycopy(parts[0], 0, dw, 0, dw.length);
         if (db != null) System.arraycopy(parts[0], dw.length, db, 0, db.length);
@@ -446,11 +384,10 @@ final class ConvDirect {
 
     /** One line's share of the kernel gradient into {@code target}, and with {@code bias} of the bias gradient at {@code biasOff}. */
     private static void kernelLine(ConvSpec c, ConvNarrowKernel k, float[] x, float[] dy, float[] target, boolean bias, int biasOff, int line,
-                                   Segments seg) {
+                                   Segments seg, boolean staged) {
         int ow = c.out[2], cout = c.outChannels, row0 = line * ow;
-        boolean staged = stages(c);
         int lo = staged ? 0 : c.interiorLo, hi = staged ? ow : c.interiorHi;
-        seg.fill(c, line, x);
+        seg.fill(c, line, x, staged);
         for (int s = 0; s < seg.count; s++) {
             // dw[tap rows of this run] += (input run over the line)ᵀ · dy(line rows)
             k.multiply(seg.len[s], cout, hi - lo, seg.source, seg.base + seg.a[s], 1, c.s[2] * c.inChannels, dy, (row0 + lo) * cout, cout, true,

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * group, and chunks run in parallel through {@link Parallel#forRange} (the products inside then run on
  * their task's thread). The input gradient multiplies with the transposed kernel and scatters back
  * (col2im), parallel over whole images so no two threads write the same input element; the kernel
- * gradient sums per-thread partial products. The algorithm is chosen by shape:
+ * gradient sums per-thread partial products. The algorithm is chosen by shape, in one place ({@link ConvPlan#of}, thresholds
+ * in {@link ConvTuning}); this class dispatches on the plan:
  * <ul>
  *   <li>products whose result has few columns (up to 2–4 SIMD vectors, e.g. 16 or 32 output channels) use
  *       the {@link ConvNarrowKernel} when the JVM has the Vector API, else {@link Gemm}, whose wide
@@ -36,49 +37,6 @@ import java.util.Arrays;
  */
 public final class ConvKernels {
     private ConvKernels() {}
-
-    /** Target number of patch-matrix floats per chunk (1 MiB), so a chunk stays in the L2 cache. */
-    static final int PATCH_BUDGET = 1 << 18;
-    /** Chunks never have fewer rows than this, so the matrix products stay efficient for large patches. */
-    static final int MIN_CHUNK_ROWS = 32;
-    /** Chunks never have more rows than this, so work splits into enough pieces to balance threads. */
-    static final int MAX_CHUNK_ROWS = 2048;
-    /** Test hook: null chooses the kernel-gradient orientation by shape; true or false forces it. */
-    static volatile Boolean orientationOverride;
-    /** Test hook: true makes every product go through {@link Gemm}. */
-    static volatile boolean narrowDisabled;
-    /** Test hook: true turns off the position-vector forward pass ({@link ConvNarrowKernel#positionBlock}). */
-    static volatile boolean positionsDisabled;
-    /**
-     * Floats of one task's channels-first input copy in the position-vector forward pass: larger images split into
-     * line ranges (a test hook makes it small).
-     */
-    static volatile int positionCopyBudget = 1 << 22;
-    /** Test hook: true turns off the channel-pair products ({@link ConvNarrowKernel#multiplyPairs}). */
-    static volatile boolean pairsDisabled;
-    /** Test hook: true turns off the paths without patch matrices ({@link ConvDirect}, input gradients as flipped forward passes). */
-    static volatile boolean directDisabled;
-
-    private static final ConvNarrowKernel NARROW = loadNarrow();
-
-    private static ConvNarrowKernel loadNarrow() {
-        return VectorModule.load("keras4j.tensor.ConvVectorKernel", ConvNarrowKernel.class);
-    }
-
-    /** The narrow-result kernel when it is available and {@code n} columns fit it, else null. */
-    static ConvNarrowKernel narrow(int n) {
-        ConvNarrowKernel k = NARROW;
-        return k != null && !narrowDisabled && n <= k.maxColumns() ? k : null;
-    }
-
-    /**
-     * The narrow kernel for a forward product of {@code n} columns: at most two vectors, since for wider results
-     * the packed {@link Gemm} reuses its B panels better across the many rows of a forward pass.
-     */
-    static ConvNarrowKernel narrowForward(int n) {
-        ConvNarrowKernel k = narrow(n);
-        return k != null && n <= 2 * k.vectorLength() ? k : null;
-    }
 
     // ------------------------------------------------------------------ tensor forms
 
@@ -146,19 +104,31 @@ public final class ConvKernels {
 
     /** Forward pass plus {@code bias} (length {@code outChannels}, or null for none) into {@code y} (overwritten). */
     public static void forward(ConvSpec c, float[] x, float[] w, float[] bias, float[] y) {
-        if (c.isDepthwise()) {
-            ConvDepthwise.forward(c, x, w, y);
-            if (bias != null) Elementwise.biasAdd(y, bias, false, y);
-            return;
+        forward(ConvPlan.of(c, ConvPlan.Pass.FORWARD), x, w, bias, y);
+    }
+
+    /** {@link #forward(ConvSpec, float[], float[], float[], float[])} as {@code p} says. */
+    static void forward(ConvPlan p, float[] x, float[] w, float[] bias, float[] y) {
+        ConvSpec c = p.spec;
+        switch (p.path) {
+            case DEPTHWISE -> {
+                ConvDepthwise.forward(c, x, w, y);
+                if (bias != null) Elementwise.biasAdd(y, bias, false, y);
+            }
+            case DIRECT_POSITIONS -> ConvDirect.forwardPositions(p, x, w, bias, y);
+            case DIRECT_PAIRS, DIRECT_LINES -> ConvDirect.forward(p, x, w, bias, y);
+            case POINTWISE, PATCHES -> forwardProducts(p, x, w, bias, y);
+            default -> throw new IllegalArgumentException("not a forward plan: " + p);
         }
+    }
+
+    /** The forward pass as products of patches (or, pointwise, of the input itself) with the kernel, in chunks of rows. */
+    private static void forwardProducts(ConvPlan p, float[] x, float[] w, float[] bias, float[] y) {
+        final ConvSpec c = p.spec;
         final int cout = c.outChannels;
-        final boolean direct = c.isPointwise();
-        final ConvNarrowKernel narrow = narrowForward(c.coutG);
-        if (narrow != null && !direct && !directDisabled && ConvDirect.forwardApplies(c)) {
-            ConvDirect.forward(c, narrow, x, w, bias, y);
-            return;
-        }
-        final int chunk = chunkRows(c);
+        final boolean direct = p.path == ConvPlan.Path.POINTWISE;
+        final ConvNarrowKernel narrow = p.narrow;
+        final int chunk = p.chunkRows;
         Parallel.forRange(ceilDiv(c.rows, chunk), t -> {
             int r0 = t * chunk, r1 = Math.min(c.rows, r0 + chunk), rc = r1 - r0;
             // A 1×…×1 stride-1 convolution reads its patches straight from the input.
@@ -186,48 +156,46 @@ public final class ConvKernels {
 
     /** Input gradient into {@code dx} (overwritten). */
     public static void backwardInput(ConvSpec c, float[] dy, float[] w, float[] dx) {
-        if (c.isDepthwise()) {
-            ConvDepthwise.backwardInput(c, dy, w, dx);
-            return;
-        }
+        backwardInput(ConvPlan.of(c, ConvPlan.Pass.INPUT_GRADIENT), dy, w, dx);
+    }
+
+    /** {@link #backwardInput(ConvSpec, float[], float[], float[])} as {@code p} says. */
+    static void backwardInput(ConvPlan p, float[] dy, float[] w, float[] dx) {
+        final ConvSpec c = p.spec;
         final int cout = c.outChannels;
-        if (c.isPointwise()) {
-            for (int g = 0; g < c.groups; g++) {
-                Gemm.sgemm(false, true, c.rows, c.cinG, c.coutG, 1f, dy, g * c.coutG, cout, w, g * c.coutG, cout, 0f, dx, g * c.cinG, c.inChannels);
+        switch (p.path) {
+            case DEPTHWISE -> ConvDepthwise.backwardInput(c, dy, w, dx);
+            case POINTWISE -> {
+                for (int g = 0; g < c.groups; g++) {
+                    Gemm.sgemm(false, true, c.rows, c.cinG, c.coutG, 1f, dy, g * c.coutG, cout, w, g * c.coutG, cout, 0f, dx, g * c.cinG, c.inChannels);
+                }
             }
-            return;
-        }
-        ConvNarrowKernel flippedNarrow = narrowForward(c.cinG);
-        if (c.hasUnitStrides() && flippedNarrow != null && !directDisabled) {
-            // With stride 1 the input gradient is a forward convolution of dy with the flipped kernel: no scatter.
-            // It pays only when that convolution reads its windows directly (long lines) and fills its vectors (whole
-            // vectors of input channels, or more than half of them as channel pairs); otherwise col2im is cheaper.
-            ConvSpec flippedSpec = c.inputGradientSpec();
-            int vl = flippedNarrow.vectorLength();
-            boolean fills = c.cinG % vl == 0 || 4 * c.cinG > vl && ConvDirect.pairsApply(flippedSpec, flippedNarrow);
-            if (fills && ConvDirect.forwardApplies(flippedSpec)) {
+            case FLIPPED_FORWARD -> {
+                // With stride 1 the input gradient is a forward convolution of dy with the flipped kernel: no scatter.
                 float[] flipped = ConvScratch.kernel(w.length);
                 flipKernel(c, w, flipped);
-                forward(flippedSpec, dy, flipped, dx);
-                return;
+                forward(p.flipped, dy, flipped, null, dx);
             }
+            case COL2IM -> {
+                Arrays.fill(dx, 0f);
+                final ConvNarrowKernel simd = p.narrow;
+                final int chunk = p.chunkRows;
+                final int perTask = imagesPerTask(c, chunk);
+                Parallel.forRange(ceilDiv(c.batch, perTask), t -> {
+                    int end = Math.min(c.batch, (t + 1) * perTask) * c.outSpatial;
+                    for (int r0 = t * perTask * c.outSpatial; r0 < end; r0 += chunk) {
+                        int r1 = Math.min(end, r0 + chunk);
+                        float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
+                        for (int g = 0; g < c.groups; g++) {
+                            Gemm.sgemm(false, true, r1 - r0, c.patch, c.coutG, 1f, dy, r0 * cout + g * c.coutG, cout, w, g * c.coutG, cout,
+                                    0f, cols, g * c.patch, c.cols);
+                        }
+                        ConvPatches.col2im(c, cols, r0, r1, dx, simd);
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException("not an input-gradient plan: " + p);
         }
-        Arrays.fill(dx, 0f);
-        final ConvNarrowKernel simd = narrow(1);
-        final int chunk = chunkRows(c);
-        final int perTask = imagesPerTask(c, chunk);
-        Parallel.forRange(ceilDiv(c.batch, perTask), t -> {
-            int end = Math.min(c.batch, (t + 1) * perTask) * c.outSpatial;
-            for (int r0 = t * perTask * c.outSpatial; r0 < end; r0 += chunk) {
-                int r1 = Math.min(end, r0 + chunk);
-                float[] cols = ConvScratch.patches((r1 - r0) * c.cols);
-                for (int g = 0; g < c.groups; g++) {
-                    Gemm.sgemm(false, true, r1 - r0, c.patch, c.coutG, 1f, dy, r0 * cout + g * c.coutG, cout, w, g * c.coutG, cout,
-                            0f, cols, g * c.patch, c.cols);
-                }
-                ConvPatches.col2im(c, cols, r0, r1, dx, simd);
-            }
-        });
     }
 
     /** Kernel gradient into {@code dw} (overwritten). */
@@ -237,21 +205,28 @@ public final class ConvKernels {
 
     /** Kernel gradient into {@code dw} and, unless null, the bias gradient into {@code db} (both overwritten). */
     public static void backwardKernel(ConvSpec c, float[] x, float[] dy, float[] dw, float[] db) {
-        final ConvNarrowKernel narrow = narrow(c.coutG);
-        if (!c.isDepthwise() && narrow != null && !c.isPointwise() && !directDisabled && ConvDirect.kernelGradientApplies(c)) {
-            ConvDirect.backwardKernel(c, narrow, x, dy, dw, db);
+        backwardKernel(ConvPlan.of(c, ConvPlan.Pass.KERNEL_GRADIENT), x, dy, dw, db);
+    }
+
+    /** {@link #backwardKernel(ConvSpec, float[], float[], float[], float[])} as {@code p} says. */
+    static void backwardKernel(ConvPlan plan, float[] x, float[] dy, float[] dw, float[] db) {
+        final ConvSpec c = plan.spec;
+        if (plan.path == ConvPlan.Path.DIRECT_LINES) {
+            ConvDirect.backwardKernel(plan, x, dy, dw, db);
             return;
         }
         if (db != null) System.arraycopy(Reductions.columnSums(dy, c.outChannels), 0, db, 0, c.outChannels);
-        if (c.isDepthwise()) {
+        if (plan.path == ConvPlan.Path.DEPTHWISE) {
             ConvDepthwise.backwardKernel(c, x, dy, dw);
             return;
         }
+        if (plan.path != ConvPlan.Path.POINTWISE && plan.path != ConvPlan.Path.PATCHES) throw new IllegalArgumentException("not a kernel-gradient plan: " + plan);
         final int cout = c.outChannels;
-        final boolean direct = c.isPointwise();
+        final boolean direct = plan.path == ConvPlan.Path.POINTWISE;
+        final ConvNarrowKernel narrow = plan.narrow;
         // Without the narrow kernel, each task may accumulate dwᵀ = dyᵀ · cols (outChannels × patch), transposed at the end.
-        final boolean transposed = narrow == null && transposedKernelGradient(c);
-        final int chunk = chunkRows(c);
+        final boolean transposed = narrow == null && plan.transposed;
+        final int chunk = plan.chunkRows;
         final int chunks = ceilDiv(c.rows, chunk);
         final int tasks = Math.min(Parallel.threads(), chunks);
         final float[][] parts = transposed ? ConvScratch.partials(tasks, dw.length) : tasks > 1 ? ConvScratch.partials(tasks - 1, dw.length) : null;
@@ -326,49 +301,17 @@ public final class ConvKernels {
         }
     }
 
-    // ------------------------------------------------------------------ orientation
-
-    /**
-     * Whether the kernel gradient runs as {@code dwᵀ = dyᵀ · cols} rather than {@code dw = colsᵀ · dy}: the GEMM
-     * micro-tile is MR rows by NR columns (NR ≫ MR), so the orientation that fills whole tiles on both sides wins
-     * (few output channels fill it far better as rows than as columns).
-     */
-    static boolean transposedKernelGradient(ConvSpec c) {
-        Boolean forced = orientationOverride;
-        if (forced != null) return forced;
-        GemmKernel k = Gemm.kernel();
-        double normal = fill(c.patch, k.mr()) * fill(c.coutG, k.nr());
-        double swapped = fill(c.coutG, k.mr()) * fill(c.patch, k.nr());
-        return swapped > normal + 0.05;
-    }
-
-    /** The fraction of {@code ceil(n / tile)} tiles that {@code n} fills. */
-    private static double fill(int n, int tile) {
-        return n / (double) GemmKernel.roundUp(n, tile);
-    }
-
     // ------------------------------------------------------------------ work partitioning
-
-    /** Rows per chunk: about {@link #PATCH_BUDGET} floats of patches, and at least four chunks per thread when the problem allows. */
-    static int chunkRows(ConvSpec c) {
-        int rows = Math.max(MIN_CHUNK_ROWS, Math.min(MAX_CHUNK_ROWS, PATCH_BUDGET / Math.max(1, c.cols)));
-        int threads = Parallel.threads();
-        if (threads > 1) {
-            int balanced = ceilDiv(c.rows, 4 * threads);
-            if (balanced >= MIN_CHUNK_ROWS) rows = Math.min(rows, balanced);
-        }
-        return Math.max(1, Math.min(rows, c.rows));
-    }
 
     /** Whole images per parallel task for the input gradient (tasks own disjoint images, so scatters never race). */
     static int imagesPerTask(ConvSpec c, int chunkRows) {
         int threads = Parallel.threads();
         if (threads == 1) return c.batch;
         int byChunk = Math.max(1, chunkRows / c.outSpatial);
-        return Math.max(1, Math.min(byChunk, ceilDiv(c.batch, 4 * threads)));
+        return Math.max(1, Math.min(byChunk, ceilDiv(c.batch, ConvTuning.TASKS_PER_THREAD * threads)));
     }
 
-    static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+    private static int ceilDiv(int a, int b) {
+        return ConvPlan.ceilDiv(a, b);
     }
 }

@@ -36,6 +36,9 @@ interface ConvNarrowKernel {
     void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
                        boolean accumulate, float[] c, int cOff, int ldc);
 
+    /** Result rows per channel-pair block; {@link #multiplyPairs} needs at least this many. */
+    int PAIR_ROWS = 8;
+
     /**
      * Output positions per {@link #positionBlock} (two vectors), or 0 when this kernel has no position blocks
      * (they need 32 vector registers).

@@ -141,9 +141,6 @@ final class ConvVectorKernel implements ConvNarrowKernel {
         }
     }
 
-    /** Result rows per channel-pair block; {@link #multiplyPairs} needs at least this many. */
-    static final int PAIR_ROWS = 8;
-
     @Override
     public void multiplyPairs(int m, int n, long[] a, int rowStride, int[] segA, int[] segB, int[] segLen, int segs, float[] b2,
                               boolean accumulate, float[] c, int cOff, int ldc) {

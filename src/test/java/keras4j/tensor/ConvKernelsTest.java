@@ -2,6 +2,7 @@ package keras4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,16 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one and two threads. */
+/**
+ * Compares {@link ConvKernels} with {@link ConvReference} over randomised geometries, on one to three threads, with every
+ * {@link ConvPlan} that applies to each geometry (explicit plans: no shared switches, so these tests may run in parallel).
+ */
 class ConvKernelsTest {
     private static final double TOLERANCE = 1e-4;
     private final int savedThreads = Parallel.threads();
@@ -26,23 +27,6 @@ class ConvKernelsTest {
     @AfterEach
     void restore() {
         Parallel.setThreads(savedThreads);
-        ConvKernels.orientationOverride = null;
-        ConvKernels.narrowDisabled = false;
-        ConvKernels.directDisabled = false;
-        ConvKernels.pairsDisabled = false;
-        ConvKernels.positionsDisabled = false;
-        ConvKernels.positionCopyBudget = 1 << 22;
-    }
-
-    /** How products are computed: as chosen by shape, through patch matrices only, or forced through Gemm in either kernel-gradient orientation. */
-    enum Mode {
-        AUTO, PATCHES, GEMM, GEMM_TRANSPOSED;
-
-        void apply() {
-            ConvKernels.directDisabled = this != AUTO;
-            ConvKernels.narrowDisabled = this == GEMM || this == GEMM_TRANSPOSED;
-            ConvKernels.orientationOverride = this == GEMM ? Boolean.FALSE : this == GEMM_TRANSPOSED ? Boolean.TRUE : null;
-        }
     }
 
     /** One geometry: input and kernel shapes, strides, dilations, padding before/after, groups. */
@@ -149,68 +133,99 @@ class ConvKernelsTest {
     }
 
     private static void compare(Case c) {
-        ConvSpec spec = c.spec();
-        long seed = Arrays.hashCode(c.x) * 31L + Arrays.hashCode(c.k);
-        Tensor x = Tensor.randomUniform(seed, -1f, 1f, c.x);
-        Tensor w = Tensor.randomUniform(seed + 1, -1f, 1f, c.k);
-        int[] yShape = ConvReference.outputShape(c.x, c.k, c.s, c.d, c.pb, c.pa);
-        assertArrayEquals(yShape, spec.outputShape(), c::toString);
-        Tensor dy = Tensor.randomUniform(seed + 2, -1f, 1f, yShape);
-
-        float[] y = ConvKernels.forward(spec, x, w).data();
-        float[] dx = ConvKernels.backwardInput(spec, dy, w).data();
-        float[] dw = ConvKernels.backwardKernel(spec, x, dy).data();
-        float[] yRef = ConvReference.forward(c.x, x.data(), c.k, w.data(), c.s, c.d, c.pb, c.pa, c.groups);
-        float[] dxRef = ConvReference.backwardInput(c.x, c.k, w.data(), dy.data(), c.s, c.d, c.pb, c.pa, c.groups);
-        float[] dwRef = ConvReference.backwardKernel(c.x, x.data(), c.k, dy.data(), c.s, c.d, c.pb, c.pa, c.groups);
-        assertTrue(ConvReference.relativeError(y, yRef) <= TOLERANCE, () -> "forward " + c + ": error " + ConvReference.relativeError(y, yRef));
-        assertTrue(ConvReference.relativeError(dx, dxRef) <= TOLERANCE, () -> "input gradient " + c + ": error " + ConvReference.relativeError(dx, dxRef));
-        assertTrue(ConvReference.relativeError(dw, dwRef) <= TOLERANCE, () -> "kernel gradient " + c + ": error " + ConvReference.relativeError(dw, dwRef));
-
-        // The bias goes into the same pass: the reference's output plus the bias on every output channel.
-        int filters = c.k[c.k.length - 1];
-        Tensor bias = Tensor.randomUniform(seed + 3, -2f, 2f, filters);
-        float[] yb = ConvKernels.forward(spec, x, w, bias).data();
-        float[] ybRef = yRef.clone();
-        for (int i = 0; i < ybRef.length; i++) ybRef[i] += bias.data()[i % filters];
-        assertTrue(ConvReference.relativeError(yb, ybRef) <= TOLERANCE, () -> "forward with bias " + c + ": error " + ConvReference.relativeError(yb, ybRef));
-
-        // Its gradient comes with the kernel's: dy summed over every axis but the channels.
-        Tensor[] both = ConvKernels.backwardKernelAndBias(spec, x, dy, true);
-        float[] dw2 = both[0].data(), db = both[1].data();
-        float[] dbRef = new float[filters];
-        for (int i = 0; i < dy.data().length; i++) dbRef[i % filters] += dy.data()[i];
-        assertTrue(ConvReference.relativeError(dw2, dwRef) <= TOLERANCE, () -> "kernel gradient with bias " + c);
-        assertTrue(ConvReference.relativeError(db, dbRef) <= TOLERANCE, () -> "bias gradient " + c + ": error " + ConvReference.relativeError(db, dbRef));
+        compare(c, ConvTuning.POSITION_COPY_BUDGET, p -> true);
     }
 
-    /** Threads 1-3 crossed with the product modes. */
-    static Stream<Arguments> settings() {
-        List<Arguments> out = new ArrayList<>();
-        for (int threads = 1; threads <= 3; threads++) {
-            for (Mode mode : Mode.values()) out.add(Arguments.of(threads, mode));
-        }
-        return out.stream();
-    }
-
-    @ParameterizedTest(name = "threads={0}, {1}")
-    @MethodSource("settings")
-    void randomGeometriesMatchTheReference(int threads, Mode mode) {
-        Parallel.setThreads(threads);
-        mode.apply();
-        for (Case c : randomCases(20261126L + threads, 240)) compare(c);
+    /** Whether {@code p} runs position vectors (itself, or as the flipped forward pass of an input gradient). */
+    private static boolean usesPositions(ConvPlan p) {
+        return p.path == ConvPlan.Path.DIRECT_POSITIONS || p.flipped != null && usesPositions(p.flipped);
     }
 
     /**
-     * Wide geometries with each direct forward product: position vectors where they apply (the default), else channel
-     * pairs, else rows in registers.
+     * Every plan that applies to the case ({@link ConvPlan#all}) and passes {@code which} against the reference, for each
+     * pass, with and without the bias; position vectors copy at most {@code positionCopyBudget} floats per task.
      */
-    @ParameterizedTest(name = "threads={0}, position vectors={1}, channel pairs={2}")
-    @CsvSource({"1, true, true", "2, true, true", "1, false, true", "2, false, true", "1, false, false", "2, false, false"})
-    void randomWideGeometriesMatchTheReference(int threads, boolean positions, boolean pairs) {
+    private static void compare(Case c, long positionCopyBudget, Predicate<ConvPlan> which) {
+        ConvSpec spec = c.spec();
+        long seed = Arrays.hashCode(c.x) * 31L + Arrays.hashCode(c.k);
+        float[] x = Tensor.randomUniform(seed, -1f, 1f, c.x).data;
+        float[] w = Tensor.randomUniform(seed + 1, -1f, 1f, c.k).data;
+        int[] yShape = ConvReference.outputShape(c.x, c.k, c.s, c.d, c.pb, c.pa);
+        assertArrayEquals(yShape, spec.outputShape(), c::toString);
+        float[] dy = Tensor.randomUniform(seed + 2, -1f, 1f, yShape).data;
+        int filters = c.k[c.k.length - 1];
+        float[] bias = Tensor.randomUniform(seed + 3, -2f, 2f, filters).data;
+
+        float[] yRef = ConvReference.forward(c.x, x, c.k, w, c.s, c.d, c.pb, c.pa, c.groups);
+        float[] dxRef = ConvReference.backwardInput(c.x, c.k, w, dy, c.s, c.d, c.pb, c.pa, c.groups);
+        float[] dwRef = ConvReference.backwardKernel(c.x, x, c.k, dy, c.s, c.d, c.pb, c.pa, c.groups);
+        // The bias goes into the forward pass (the reference's output plus the bias on every output channel), and its
+        // gradient comes with the kernel's: dy summed over every axis but the channels.
+        float[] ybRef = yRef.clone();
+        for (int i = 0; i < ybRef.length; i++) ybRef[i] += bias[i % filters];
+        float[] dbRef = new float[filters];
+        for (int i = 0; i < dy.length; i++) dbRef[i % filters] += dy[i];
+
+        for (ConvPlan.Pass pass : ConvPlan.Pass.values()) {
+            List<ConvPlan> plans = ConvPlan.all(spec, pass);
+            String chosen = ConvPlan.of(spec, pass).toString();
+            assertTrue(plans.stream().anyMatch(p -> p.toString().equals(chosen)), () -> pass + " of " + c + ": chosen plan " + chosen + " not in " + plans);
+            for (ConvPlan plain : plans) {
+                if (!which.test(plain)) continue;
+                ConvPlan p = plain.withPositionCopyBudget(positionCopyBudget);
+                String what = pass + " by " + p + ", " + c;
+                switch (pass) {
+                    case FORWARD -> {
+                        float[] y = filled(yRef.length);
+                        ConvKernels.forward(p, x, w, null, y);
+                        assertClose(yRef, y, what);
+                        float[] yb = filled(yRef.length);
+                        ConvKernels.forward(p, x, w, bias, yb);
+                        assertClose(ybRef, yb, what + ", with bias");
+                    }
+                    case INPUT_GRADIENT -> {
+                        float[] dx = filled(x.length);
+                        ConvKernels.backwardInput(p, dy, w, dx);
+                        assertClose(dxRef, dx, what);
+                    }
+                    case KERNEL_GRADIENT -> {
+                        float[] dw = filled(w.length);
+                        ConvKernels.backwardKernel(p, x, dy, dw, null);
+                        assertClose(dwRef, dw, what);
+                        float[] dw2 = filled(w.length), db = filled(filters);
+                        ConvKernels.backwardKernel(p, x, dy, dw2, db);
+                        assertClose(dwRef, dw2, what + ", with bias");
+                        assertClose(dbRef, db, what + ", bias gradient");
+                    }
+                }
+            }
+        }
+    }
+
+    /** An output buffer full of NaN, so a result element the kernel does not write fails the comparison. */
+    private static float[] filled(int n) {
+        float[] a = new float[n];
+        Arrays.fill(a, Float.NaN);
+        return a;
+    }
+
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        double error = ConvReference.relativeError(actual, expected);
+        assertTrue(error <= TOLERANCE, () -> what + ": error " + error);
+    }
+
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2, 3})
+    void randomGeometriesMatchTheReferenceOnEveryPlan(int threads) {
         Parallel.setThreads(threads);
-        ConvKernels.positionsDisabled = !positions;
-        ConvKernels.pairsDisabled = !pairs;
+        for (Case c : randomCases(20261126L + threads, 240)) compare(c);
+    }
+
+    /** Wide geometries, where the direct plans (position vectors, channel pairs, rows in registers) apply. */
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void randomWideGeometriesMatchTheReferenceOnEveryPlan(int threads) {
+        Parallel.setThreads(threads);
         for (Case c : randomCases(20261127L + threads, 60, true)) compare(c);
     }
 
@@ -219,20 +234,58 @@ class ConvKernelsTest {
     @ValueSource(ints = {1, 2})
     void positionVectorsOnSplitImagesMatchTheReference(int threads) {
         Parallel.setThreads(threads);
-        ConvKernels.positionCopyBudget = 2000;
-        for (Case c : randomCases(20261128L + threads, 40, true)) compare(c);
+        for (Case c : randomCases(20261128L + threads, 40, true)) compare(c, 2000, ConvKernelsTest::usesPositions);
         compare(new Case("3d same, 16 filters", new int[] {2, 6, 7, 40, 4}, new int[] {3, 3, 3, 4, 16}, new int[] {1, 1, 1},
-                new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, 1));
+                new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, 1), 2000, ConvKernelsTest::usesPositions);
         compare(new Case("2d same, 16 filters", new int[] {1, 20, 36, 6}, new int[] {3, 3, 6, 16}, new int[] {2, 1}, new int[] {1, 2},
-                new int[] {1, 2}, new int[] {1, 2}, 1));
+                new int[] {1, 2}, new int[] {1, 2}, 1), 2000, ConvKernelsTest::usesPositions);
     }
 
-    @ParameterizedTest(name = "threads={0}, {1}")
-    @MethodSource("settings")
-    void largeGeometriesMatchTheReference(int threads, Mode mode) {
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2, 3})
+    void largeGeometriesMatchTheReferenceOnEveryPlan(int threads) {
         Parallel.setThreads(threads);
-        mode.apply();
         for (Case c : largeCases()) compare(c);
+    }
+
+    /** The decision table on the benchmark's convolutions and the special shapes, on this JVM's vector width. */
+    @Test
+    void planChoosesThePathByShape() {
+        ConvPlan.Pass fwd = ConvPlan.Pass.FORWARD, in = ConvPlan.Pass.INPUT_GRADIENT, ker = ConvPlan.Pass.KERNEL_GRADIENT;
+        ConvSpec depthwise = largeCases().get(6).spec(), pointwise = largeCases().get(8).spec();
+        for (ConvPlan.Pass pass : ConvPlan.Pass.values()) assertEquals(ConvPlan.Path.DEPTHWISE, ConvPlan.of(depthwise, pass).path);
+        assertEquals(ConvPlan.Path.POINTWISE, ConvPlan.of(pointwise, fwd).path);
+        assertEquals(ConvPlan.Path.POINTWISE, ConvPlan.of(pointwise, in).path);
+        ConvSpec conv1d = ConvSpec.of(new int[] {64, 1000, 16}, new int[] {5, 16, 32}, new int[] {1}, new int[] {2}, new int[] {8}, new int[] {0}, 1);
+        ConvSpec conv3d = ConvSpec.of(new int[] {8, 16, 32, 32, 8}, new int[] {3, 3, 3, 8, 16}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+                new int[] {1, 1, 1}, new int[] {1, 1, 1}, 1);
+        ConvNarrowKernel k = ConvPlan.vectorKernel();
+        if (k == null) {
+            // Without the Vector API every product is a GEMM over patches.
+            assertEquals("patches (" + ConvPlan.chunkRows(conv1d) + " rows a chunk) + GEMM", ConvPlan.of(conv1d, fwd).toString());
+            assertEquals(ConvPlan.Path.COL2IM, ConvPlan.of(conv3d, in).path);
+            assertEquals("GEMM + col2im with scalar adds", ConvPlan.of(conv3d, in).toString());
+            assertEquals(ConvPlan.Path.PATCHES, ConvPlan.of(conv3d, ker).path);
+            return;
+        }
+        // Causal Conv1D: 8 edge positions in 1,000, so the lines are not staged; 32 filters are too many for position vectors.
+        ConvPlan p = ConvPlan.of(conv1d, fwd);
+        assertEquals(k.vectorLength() >= 16 ? ConvPlan.Path.DIRECT_LINES : ConvPlan.Path.PATCHES, p.path, p::toString);
+        if (p.path == ConvPlan.Path.DIRECT_LINES) assertFalse(p.staged);
+        // Its kernel gradient runs in lines wherever the narrow kernel takes 32 columns (4 vectors need 32 registers).
+        ConvPlan k1 = ConvPlan.of(conv1d, ker);
+        assertEquals(k.maxColumns() >= 32 ? ConvPlan.Path.DIRECT_LINES : ConvPlan.Path.PATCHES, k1.path, k1::toString);
+        if (k1.path == ConvPlan.Path.DIRECT_LINES) assertFalse(k1.staged);
+        // Conv3D same, 16 filters × 27 taps: position vectors with 32 vector registers; 2 edge positions in 32 are staged.
+        ConvPlan f3 = ConvPlan.of(conv3d, fwd);
+        assertEquals(k.positionWidth() > 0 ? ConvPlan.Path.DIRECT_POSITIONS : ConvPlan.Path.DIRECT_LINES, f3.path, f3::toString);
+        if (f3.path == ConvPlan.Path.DIRECT_LINES) assertTrue(f3.staged);
+        assertTrue(ConvPlan.of(conv3d, ker).staged);
+        // Its input gradient (8 input channels) is a flipped forward pass: 8 filters × 27 taps on position vectors with
+        // 32 registers; with 8 lanes the 8 channels fill whole vectors as rows in registers.
+        ConvPlan i3 = ConvPlan.of(conv3d, in);
+        assertEquals(ConvPlan.Path.FLIPPED_FORWARD, i3.path, i3::toString);
+        assertEquals(k.positionWidth() > 0 ? ConvPlan.Path.DIRECT_POSITIONS : ConvPlan.Path.DIRECT_LINES, i3.flipped.path, i3::toString);
     }
 
     @Test
