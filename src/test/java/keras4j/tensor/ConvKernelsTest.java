@@ -288,6 +288,24 @@ class ConvKernelsTest {
         assertEquals(k.positionWidth() > 0 ? ConvPlan.Path.DIRECT_POSITIONS : ConvPlan.Path.DIRECT_LINES, i3.flipped.path, i3::toString);
     }
 
+    /**
+     * The vector width this run was asked for (the pom's {@code simd-256} execution caps it with
+     * {@code -XX:MaxVectorSize=32}, so the 256-bit register blocks run on AVX-512 machines too); without the property,
+     * the vector kernel exists exactly when the JVM has the Vector API.
+     */
+    @Test
+    void runsAtTheRequestedVectorWidth() {
+        String bits = System.getProperty("keras4j.test.vectorBits");
+        ConvNarrowKernel k = ConvPlan.vectorKernel();
+        if (bits != null) {
+            assertTrue(k != null, "a vector width was requested but the JVM has no Vector API kernel");
+            assertEquals(Integer.parseInt(bits), k.vectorLength() * 32, "vector bits of the convolution kernel");
+            if (k.vectorLength() * 32 < 512) assertEquals(0, k.positionWidth(), "position blocks need 512-bit vectors");
+        } else {
+            assertEquals(VectorModule.present(), k != null, "vector kernel loaded exactly when the Vector API is present");
+        }
+    }
+
     @Test
     void repeatedCallsReuseScratchAndGiveIdenticalResults() {
         Case c = largeCases().get(0);
