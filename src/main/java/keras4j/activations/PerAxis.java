@@ -10,6 +10,7 @@ import static keras4j.ops.Ops.sum;
 import java.util.Arrays;
 import keras4j.ops.Ops;
 import keras4j.tensor.Shapes;
+import keras4j.autograd.GradientTape;
 import keras4j.tensor.Tensor;
 
 /** Activations that act on whole vectors along an axis: sparsemax and glu (softmax lives in {@link Ops}). */
@@ -36,7 +37,8 @@ final class PerAxis {
         int[] perm = new int[rank];
         for (int i = 0, j = 0; i < rank; i++) if (i != a) perm[j++] = i;
         perm[rank - 1] = a;
-        Tensor rows = x.permute(perm);
+        // The support is a constant of the Jacobian: no gradient flows through it.
+        Tensor rows = GradientTape.withoutRecording(() -> x.permute(perm));
         int n = x.dim(a);
         float[] data = rows.toFloatArray();
         float[] mask = new float[data.length];

@@ -22,13 +22,27 @@ import keras4j.tensor.Tensor;
  * }
  * }</pre>
  *
- * <p>Recording is per thread and only happens while a tape is open, so inference pays nothing.
+ * <p>Recording is per thread and only happens while a tape is open, so inference pays nothing. Only {@code keras4j.ops}
+ * records: the plain tensor math ({@code Tensor.add}, {@code mul}, {@code permute}, ...) refuses a tensor a recording
+ * tape tracks, naming the {@code Ops} method to use, so a gradient is never lost silently.
  * An operation is recorded only when one of its inputs is watched or was produced by a recorded
  * operation; trainable {@link Variable}s are watched automatically when read. A tape is not thread-safe.
  */
 public final class GradientTape implements AutoCloseable {
     private static final ThreadLocal<ArrayDeque<GradientTape>> ACTIVE = ThreadLocal.withInitial(ArrayDeque::new);
     private static final ThreadLocal<int[]> PAUSED = ThreadLocal.withInitial(() -> new int[1]);
+
+    static {
+        // Tensor math that records nothing (Tensor.add, ...) refuses tensors this thread's recording tapes track.
+        Tensor.installTapeProbe(GradientTape::tracksWhileRecording);
+    }
+
+    /** Whether a tape recording on this thread tracks {@code t}. */
+    private static boolean tracksWhileRecording(Tensor t) {
+        if (!isRecording()) return false;
+        for (GradientTape tape : ACTIVE.get()) if (tape.tracked.containsKey(t)) return true;
+        return false;
+    }
 
     private record Node(String op, Tensor output, Tensor[] inputs, Backward backward) {}
 
@@ -100,6 +114,11 @@ public final class GradientTape implements AutoCloseable {
      */
     public List<Tensor> gradient(Tensor target, List<Tensor> sources) {
         if (Thread.currentThread() != owner) throw new IllegalStateException("GradientTape used from a thread other than the one that opened it");
+        // The backward functions compute with plain tensor math on the recorded inputs: nothing records meanwhile.
+        return withoutRecording(() -> backward(target, sources));
+    }
+
+    private List<Tensor> backward(Tensor target, List<Tensor> sources) {
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(target, Tensor.onesLike(target));
         for (int n = nodes.size() - 1; n >= 0; n--) {

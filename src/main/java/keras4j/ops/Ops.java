@@ -3,6 +3,8 @@ package keras4j.ops;
 import static keras4j.autograd.GradientTape.isRecording;
 import static keras4j.autograd.GradientTape.record;
 
+import java.util.function.Supplier;
+import keras4j.autograd.GradientTape;
 import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 
@@ -23,11 +25,19 @@ public final class Ops {
         return t;
     }
 
+    /**
+     * Computes an op's value with the tensor math that records nothing on a tape (which refuses tracked inputs while a
+     * tape records); the op records itself right after.
+     */
+    private static Tensor untaped(Supplier<Tensor> value) {
+        return GradientTape.withoutRecording(value);
+    }
+
     // ------------------------------------------------------------------ arithmetic
 
     /** {@code a + b} with broadcasting. */
     public static Tensor add(Tensor a, Tensor b) {
-        Tensor out = a.add(b);
+        Tensor out = untaped(() -> a.add(b));
         if (isRecording()) record("add", out, g -> new Tensor[] {g.sumTo(a.shape()), g.sumTo(b.shape())}, a, b);
         return out;
     }
@@ -38,7 +48,7 @@ public final class Ops {
 
     /** {@code a - b} with broadcasting. */
     public static Tensor subtract(Tensor a, Tensor b) {
-        Tensor out = a.sub(b);
+        Tensor out = untaped(() -> a.sub(b));
         if (isRecording()) record("subtract", out, g -> new Tensor[] {g.sumTo(a.shape()), g.neg().sumTo(b.shape())}, a, b);
         return out;
     }
@@ -53,7 +63,7 @@ public final class Ops {
 
     /** {@code a * b} element-wise with broadcasting. */
     public static Tensor multiply(Tensor a, Tensor b) {
-        Tensor out = a.mul(b);
+        Tensor out = untaped(() -> a.mul(b));
         if (isRecording()) record("multiply", out, g -> new Tensor[] {g.mul(b).sumTo(a.shape()), g.mul(a).sumTo(b.shape())}, a, b);
         return out;
     }
@@ -64,7 +74,7 @@ public final class Ops {
 
     /** {@code a / b} element-wise with broadcasting. */
     public static Tensor divide(Tensor a, Tensor b) {
-        Tensor out = a.div(b);
+        Tensor out = untaped(() -> a.div(b));
         if (isRecording()) record("divide", out, g -> new Tensor[] {g.div(b).sumTo(a.shape()), g.mul(out).div(b).neg().sumTo(b.shape())}, a, b);
         return out;
     }
@@ -78,7 +88,7 @@ public final class Ops {
     }
 
     public static Tensor negative(Tensor x) {
-        Tensor out = x.neg();
+        Tensor out = untaped(x::neg);
         if (isRecording()) record("negative", out, g -> new Tensor[] {g.neg()}, x);
         return out;
     }
@@ -327,7 +337,7 @@ public final class Ops {
 
     /** Permutes axes: output axis i is input axis {@code perm[i]}. */
     public static Tensor transpose(Tensor x, int... perm) {
-        Tensor out = fresh(x.permute(perm), x);
+        Tensor out = fresh(untaped(() -> x.permute(perm)), x);
         if (isRecording()) {
             int[] inv = new int[perm.length];
             for (int i = 0; i < perm.length; i++) inv[Shapes.axis(perm[i], perm.length, "transpose")] = i;
@@ -374,7 +384,7 @@ public final class Ops {
 
     /** Concatenates along an existing axis (Keras's {@code ops.concatenate}). */
     public static Tensor concatenate(int axis, Tensor... xs) {
-        Tensor out = fresh(Tensor.concat(axis, xs), xs);
+        Tensor out = fresh(untaped(() -> Tensor.concat(axis, xs)), xs);
         if (isRecording()) {
             int a = Shapes.axis(axis, xs[0].rank(), "concatenate");
             record("concatenate", out, g -> {

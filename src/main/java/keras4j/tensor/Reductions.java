@@ -39,7 +39,7 @@ final class Reductions {
             int j = 0;
             for (int i = 0; i < rank; i++) if (!reduced[i]) perm[j++] = i;
             for (int a : ax) perm[j++] = a;
-            Tensor p = t.permute(perm);
+            Tensor p = t.reorder(perm);
             out = reduceSuffix(p.data, p.size() / Math.max(count, 1), count, kind, p.size());
         }
         return new Tensor(out, outShape);
@@ -179,7 +179,7 @@ final class Reductions {
         int j = 0;
         for (int i = 0; i < t.rank(); i++) if (i != a) perm[j++] = i;
         perm[j] = a;
-        Tensor p = a == t.rank() - 1 ? t : t.permute(perm);
+        Tensor p = a == t.rank() - 1 ? t : t.reorder(perm);
         int inner = t.shape[a];
         if (inner == 0) throw new IllegalArgumentException(name + ": axis " + axis + " of shape " + Shapes.str(t.shape) + " is empty");
         int outer = p.size() / inner;

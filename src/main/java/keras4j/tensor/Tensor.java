@@ -1,6 +1,8 @@
 package keras4j.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * An n-dimensional float32 array, row-major and contiguous, with an immutable shape
@@ -162,6 +164,37 @@ public final class Tensor {
         return shape[Shapes.axis(axis, shape.length, "dim")];
     }
 
+    /**
+     * Whether a tensor is tracked by a {@code GradientTape} recording on the calling thread; installed once by
+     * {@code keras4j.autograd.GradientTape} when it loads (no tape can be open before), null until then.
+     */
+    private static volatile Predicate<Tensor> tapeProbe;
+
+    /**
+     * For {@code keras4j.autograd.GradientTape} only: makes the tensor math that records nothing on a tape
+     * ({@link #add}, {@link #sub}, {@link #mul}, {@link #div}, {@link #neg}, {@link #permute}, {@link #transpose},
+     * {@link #concat}) throw when an input is tracked by a tape that is recording, since its gradient would be lost.
+     * The differentiable twins are in {@code keras4j.ops.Ops}; values that need no gradient are computed inside
+     * {@code GradientTape.withoutRecording}. Installed once; a second call throws.
+     */
+    public static synchronized void installTapeProbe(Predicate<Tensor> probe) {
+        if (tapeProbe != null) throw new IllegalStateException("the tape probe is already installed");
+        tapeProbe = Objects.requireNonNull(probe, "probe");
+    }
+
+    /** Throws when one of {@code inputs} is tracked by a recording tape: {@code Tensor.method} would lose its gradient. */
+    private static void untaped(String method, String op, Tensor... inputs) {
+        Predicate<Tensor> probe = tapeProbe;
+        if (probe == null) return;
+        for (Tensor t : inputs) {
+            if (t != null && probe.test(t)) {
+                throw new IllegalStateException("Tensor." + method + " records nothing on the GradientTape, but its input " + Shapes.str(t.shape)
+                        + " is tracked by an open tape, so its gradient would be lost. Use Ops." + op + " to differentiate through it, or "
+                        + "compute inside GradientTape.withoutRecording(...) when no gradient is wanted.");
+            }
+        }
+    }
+
     /** The live backing array (row-major). Writing to it changes this tensor and every tensor sharing it. */
     public float[] data() {
         return data;
@@ -229,15 +262,25 @@ public final class Tensor {
         return new Tensor(data, Shapes.resolveReshape(shape, newShape, "reshape"));
     }
 
-    /** Reverses the axes (a matrix transpose for rank 2). */
+    /** Reverses the axes (a matrix transpose for rank 2); records nothing on a tape (see {@link #installTapeProbe}). */
     public Tensor transpose() {
+        untaped("transpose", "transpose", this);
         int[] perm = new int[shape.length];
         for (int i = 0; i < perm.length; i++) perm[i] = perm.length - 1 - i;
-        return permute(perm);
+        return reorder(perm);
     }
 
-    /** Reorders axes: output axis i is input axis {@code perm[i]} (numpy's transpose with axes). */
+    /**
+     * Reorders axes: output axis i is input axis {@code perm[i]} (numpy's transpose with axes); records nothing on a tape
+     * ({@code Ops.transpose} does).
+     */
     public Tensor permute(int... perm) {
+        untaped("permute", "transpose", this);
+        return reorder(perm);
+    }
+
+    /** {@link #permute} without the tape check, for this package's kernels. */
+    Tensor reorder(int... perm) {
         if (perm.length != shape.length) {
             throw new IllegalArgumentException("permute: permutation " + Arrays.toString(perm) + " does not match shape " + Shapes.str(shape));
         }
@@ -338,6 +381,7 @@ public final class Tensor {
 
     /** Joins tensors along an existing axis; all other dimensions must match. */
     public static Tensor concat(int axis, Tensor... parts) {
+        untaped("concat", "concatenate", parts);
         if (parts.length == 0) throw new IllegalArgumentException("concat: no tensors given");
         int rank = parts[0].rank();
         int a = Shapes.axis(axis, rank, "concat");
@@ -370,10 +414,11 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- element-wise
 
-    public Tensor add(Tensor o) { return Elementwise.binary(this, o, Elementwise.Op.ADD, null, "add"); }
-    public Tensor sub(Tensor o) { return Elementwise.binary(this, o, Elementwise.Op.SUB, null, "sub"); }
-    public Tensor mul(Tensor o) { return Elementwise.binary(this, o, Elementwise.Op.MUL, null, "mul"); }
-    public Tensor div(Tensor o) { return Elementwise.binary(this, o, Elementwise.Op.DIV, null, "div"); }
+    // add/sub/mul/div/neg record nothing on a tape: Ops.add/subtract/multiply/divide/negative do (see installTapeProbe).
+    public Tensor add(Tensor o) { untaped("add", "add", this, o); return Elementwise.binary(this, o, Elementwise.Op.ADD, null, "add"); }
+    public Tensor sub(Tensor o) { untaped("sub", "subtract", this, o); return Elementwise.binary(this, o, Elementwise.Op.SUB, null, "sub"); }
+    public Tensor mul(Tensor o) { untaped("mul", "multiply", this, o); return Elementwise.binary(this, o, Elementwise.Op.MUL, null, "mul"); }
+    public Tensor div(Tensor o) { untaped("div", "divide", this, o); return Elementwise.binary(this, o, Elementwise.Op.DIV, null, "div"); }
     public Tensor add(float c) { return add(scalar(c)); }
     public Tensor sub(float c) { return sub(scalar(c)); }
     public Tensor mul(float c) { return mul(scalar(c)); }
@@ -439,6 +484,7 @@ public final class Tensor {
     }
 
     public Tensor neg() {
+        untaped("neg", "negative", this);
         float[] out = new float[data.length];
         for (int i = 0; i < out.length; i++) out[i] = -data[i];
         return new Tensor(out, shape.clone());
@@ -544,14 +590,14 @@ public final class Tensor {
 
     /** Softmax along {@code axis}, shifted by the maximum for stability. */
     public Tensor softmax(int axis) {
-        Tensor e = sub(max(true, axis)).exp();
-        return e.div(e.sum(true, axis));
+        Tensor e = Elementwise.binary(this, max(true, axis), Elementwise.Op.SUB, null, "softmax").exp();
+        return Elementwise.binary(e, e.sum(true, axis), Elementwise.Op.DIV, null, "softmax");
     }
 
     /** {@code x - logsumexp(x)} along {@code axis}, computed stably. */
     public Tensor logSoftmax(int axis) {
-        Tensor shifted = sub(max(true, axis));
-        return shifted.sub(shifted.exp().sum(true, axis).log());
+        Tensor shifted = Elementwise.binary(this, max(true, axis), Elementwise.Op.SUB, null, "logSoftmax");
+        return Elementwise.binary(shifted, shifted.exp().sum(true, axis).log(), Elementwise.Op.SUB, null, "logSoftmax");
     }
 
     /**

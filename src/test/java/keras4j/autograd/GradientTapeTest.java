@@ -92,6 +92,35 @@ class GradientTapeTest {
         }
     }
 
+    /** Tensor math records nothing: on a tensor a recording tape tracks it fails, naming the Ops method, instead of losing the gradient. */
+    @Test
+    void plainTensorMathRefusesTrackedTensorsAndNamesTheOp() {
+        Tensor x = Tensor.vector(1, 2), y = Tensor.vector(3, 4);
+        String[][] cases = {{"add", "Ops.add"}, {"sub", "Ops.subtract"}, {"mul", "Ops.multiply"}, {"div", "Ops.divide"}, {"neg", "Ops.negative"},
+                {"permute", "Ops.transpose"}, {"transpose", "Ops.transpose"}, {"concat", "Ops.concatenate"}};
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(x);
+            Tensor h = Ops.square(x); // tracked because it was recorded from x
+            for (Tensor tracked : new Tensor[] {x, h}) {
+                List<java.util.function.Supplier<Tensor>> calls = List.of(() -> tracked.add(y), () -> y.sub(tracked), () -> tracked.mul(2f),
+                        () -> y.div(tracked), tracked::neg, () -> tracked.permute(0), tracked::transpose, () -> Tensor.concat(0, y, tracked));
+                for (int i = 0; i < cases.length; i++) {
+                    IllegalStateException e = assertThrows(IllegalStateException.class, calls.get(i)::get, cases[i][0]);
+                    assertTrue(e.getMessage().startsWith("Tensor." + cases[i][0] + " records nothing on the GradientTape"), e.getMessage());
+                    assertTrue(e.getMessage().contains("Use " + cases[i][1] + " "), e.getMessage());
+                }
+            }
+            // Untracked tensors, and tracked ones inside withoutRecording, compute as usual.
+            assertArrayEquals(new float[] {4, 6}, y.add(Tensor.vector(1, 2)).toFloatArray());
+            assertArrayEquals(new float[] {2, 3}, GradientTape.withoutRecording(() -> x.add(1f)).toFloatArray());
+            // The recording twin gives the gradient the plain one would have lost.
+            Tensor loss = Ops.sum(Ops.multiply(h, y));
+            assertArrayEquals(new float[] {6, 16}, tape.gradient(loss, x).get(0).toFloatArray());
+        }
+        // With the tape closed, the same tensors are plain values again.
+        assertArrayEquals(new float[] {-1, -2}, x.neg().toFloatArray());
+    }
+
     @Test
     void recordRejectsAnOutputThatIsAnInput() {
         Tensor x = Tensor.vector(1);
@@ -109,13 +138,15 @@ class GradientTapeTest {
         Variable w = new Variable("w", Tensor.zeros(1, 1), true);
         Variable b = new Variable("b", Tensor.zeros(1), true);
         for (int step = 0; step < 300; step++) {
+            List<Tensor> g;
             try (GradientTape tape = new GradientTape()) {
                 Tensor pred = Ops.add(Ops.matmul(xs, w.value()), b.value());
                 Tensor loss = Ops.mean(Ops.square(Ops.subtract(pred, ys)));
-                List<Tensor> g = tape.gradient(loss, w.peek(), b.peek());
-                w.assign(w.peek().sub(g.get(0).mul(0.3f)));
-                b.assign(b.peek().sub(g.get(1).mul(0.3f)));
+                g = tape.gradient(loss, w.peek(), b.peek());
             }
+            // The update is plain tensor math, after the tape: inside it, the tracked weights would be refused.
+            w.assign(w.peek().sub(g.get(0).mul(0.3f)));
+            b.assign(b.peek().sub(g.get(1).mul(0.3f)));
         }
         assertEquals(3f, w.peek().item(), 1e-3);
         assertEquals(-2f, b.peek().item(), 1e-3);

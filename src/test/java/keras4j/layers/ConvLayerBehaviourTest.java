@@ -166,14 +166,15 @@ class ConvLayerBehaviourTest {
         conv.ensureBuilt(List.of(x.shape()));
         float before = 0, after = 0;
         for (int step = 0; step < 2; step++) {
+            List<Variable> ws = conv.trainableWeights();
+            List<Tensor> grads;
             try (GradientTape tape = new GradientTape()) {
                 Tensor loss = Ops.mean(Ops.square(Ops.subtract(conv.apply(x, true), target)));
                 if (step == 0) before = loss.item();
                 else after = loss.item();
-                List<Variable> ws = conv.trainableWeights();
-                List<Tensor> grads = tape.gradient(loss, ws.stream().map(Variable::value).toList());
-                for (int i = 0; i < ws.size(); i++) ws.get(i).assign(ws.get(i).peek().sub(grads.get(i).mul(0.5f)));
+                grads = tape.gradient(loss, ws.stream().map(Variable::value).toList());
             }
+            for (int i = 0; i < ws.size(); i++) ws.get(i).assign(ws.get(i).peek().sub(grads.get(i).mul(0.5f)));
         }
         assertTrue(after < before, "loss " + before + " -> " + after);
     }
