@@ -2,6 +2,7 @@ package keras4j.autograd;
 
 import java.util.List;
 import java.util.function.Function;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -38,8 +39,8 @@ public final class GradientChecker {
         }
         Result worst = new Result(0, -1, -1, 0, 0);
         for (int i = 0; i < inputs.length; i++) {
-            float[] d = inputs[i].data();
-            float[] ga = analytic.get(i).data();
+            float[] d = Internal.array(inputs[i]);
+            float[] ga = Internal.array(analytic.get(i));
             for (int j = 0; j < d.length; j++) {
                 float v = d[j];
                 d[j] = (float) (v + eps);
@@ -63,7 +64,7 @@ public final class GradientChecker {
     }
 
     private static double project(Tensor out, Tensor w) {
-        float[] o = out.data(), wd = w.data();
+        float[] o = Internal.array(out), wd = Internal.array(w);
         double s = 0;
         for (int i = 0; i < o.length; i++) s += (double) o[i] * wd[i];
         return s;

@@ -1,6 +1,7 @@
 package keras4j.data;
 
 import java.util.Arrays;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /** Array helpers of {@code keras.utils} for preparing data. */
@@ -21,7 +22,7 @@ public final class DataUtils {
         }
         int[] shape = labels.shape();
         if (shape.length > 1 && shape[shape.length - 1] == 1) shape = Arrays.copyOf(shape, shape.length - 1);
-        float[] y = labels.data();
+        float[] y = Internal.array(labels);
         float[] out = new float[Math.multiplyExact(y.length, numClasses)];
         for (int i = 0; i < y.length; i++) {
             long c = (long) y[i];
@@ -38,7 +39,7 @@ public final class DataUtils {
 
     /** {@link #toCategorical(Tensor, int)} with {@code numClasses = max(labels) + 1}, as Keras infers it. */
     public static Tensor toCategorical(Tensor labels) {
-        float[] y = labels.data();
+        float[] y = Internal.array(labels);
         if (y.length == 0) throw new IllegalArgumentException("to_categorical: cannot infer num_classes from empty labels");
         long max = Long.MIN_VALUE;
         for (float v : y) max = Math.max(max, (long) v);

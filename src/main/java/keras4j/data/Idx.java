@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -140,7 +141,7 @@ public final class Idx {
         }
         int[] shape = t.shape();
         if (shape.length > 255) throw new IllegalArgumentException("IDX supports at most 255 dimensions; got " + shape.length);
-        float[] values = t.data();
+        float[] values = Internal.array(t);
         for (int i = 0; i < values.length; i++) checkFits(values[i], type, i);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
         out.write(new byte[] {0, 0, (byte) type, (byte) shape.length});

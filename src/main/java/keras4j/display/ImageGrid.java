@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.SummaryTable;
 
@@ -45,7 +46,7 @@ public final class ImageGrid implements HasPng {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            float[] d = images.data();
+            float[] d = Internal.array(images);
             for (int k = 0; k < n; k++) {
                 float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
                 for (int p = 0; p < h * w; p++) {

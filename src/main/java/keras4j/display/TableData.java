@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -107,7 +108,7 @@ public final class TableData {
     public TableData standardize() {
         int n = x.dim(0), f = x.dim(1);
         double[] m = new double[f], s = new double[f];
-        float[] d = x.data();
+        float[] d = Internal.array(x);
         for (int i = 0; i < n; i++) for (int j = 0; j < f; j++) m[j] += d[i * f + j];
         for (int j = 0; j < f; j++) m[j] /= Math.max(n, 1);
         for (int i = 0; i < n; i++) for (int j = 0; j < f; j++) s[j] += Math.pow(d[i * f + j] - m[j], 2);
@@ -148,8 +149,8 @@ public final class TableData {
         Table out = table.copy();
         int n = table.rowCount();
         if (classNames != null && predictions.rank() == 2 && predictions.dim(1) == classNames.size()) {
-            float[] best = predictions.argmax(1).data();
-            float[] top = predictions.max(false, 1).data();
+            float[] best = Internal.array(predictions.argmax(1));
+            float[] top = Internal.array(predictions.max(false, 1));
             String[] names = new String[n];
             double[] prob = new double[n];
             for (int i = 0; i < n; i++) {
@@ -158,7 +159,7 @@ public final class TableData {
             }
             out.addColumns(StringColumn.create("predicted_" + target, names), DoubleColumn.create("probability", prob));
         } else {
-            float[] p = predictions.data();
+            float[] p = Internal.array(predictions);
             int per = p.length / Math.max(n, 1);
             if (per != 1) throw new IllegalArgumentException("predictions of shape " + java.util.Arrays.toString(predictions.shape()) + " do not give one value per row");
             double[] v = new double[n];
@@ -171,7 +172,7 @@ public final class TableData {
     /** Integer class codes as a Tablesaw column (for joining back), in row order. */
     public IntColumn classCodes() {
         int[] c = new int[y.size()];
-        for (int i = 0; i < c.length; i++) c[i] = (int) y.data()[i];
+        for (int i = 0; i < c.length; i++) c[i] = (int) Internal.array(y)[i];
         return IntColumn.create(target + "_code", c);
     }
 }

@@ -2,6 +2,7 @@ package keras4j.display;
 
 import java.util.List;
 import java.util.Locale;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.SummaryTable;
 
@@ -14,7 +15,7 @@ final class TensorHtml {
     static Html of(Tensor t) {
         int[] shape = t.shape();
         String head = "<p style=\"font-family:monospace;margin:2px 0\">Tensor shape=" + Html.escape(SummaryTable.formatShape(shape)) + " float32</p>";
-        float[] data = t.data();
+        float[] data = Internal.array(t);
         if (shape.length == 0) {
             return new Html(head + "<pre>" + data[0] + "</pre>", t.toString());
         }
@@ -43,14 +44,14 @@ final class TensorHtml {
         int n = yTrue.size();
         int[] truth = new int[n];
         int[] pred = new int[n];
-        float[] yt = yTrue.data();
+        float[] yt = Internal.array(yTrue);
         for (int i = 0; i < n; i++) truth[i] = Math.round(yt[i]);
         if (yPred.size() == n) {
-            float[] yp = yPred.data();
+            float[] yp = Internal.array(yPred);
             for (int i = 0; i < n; i++) pred[i] = Math.round(yp[i]);
         } else if (yPred.rank() == 2 && yPred.dim(0) == n) {
             int k = yPred.dim(1);
-            float[] yp = yPred.data();
+            float[] yp = Internal.array(yPred);
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 for (int j = 1; j < k; j++) if (yp[i * k + j] > yp[i * k + best]) best = j;

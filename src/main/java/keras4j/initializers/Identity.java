@@ -1,6 +1,7 @@
 package keras4j.initializers;
 
 import java.util.Map;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -30,7 +31,7 @@ public final class Identity extends Initializer {
                     + java.util.Arrays.toString(shape) + " of rank " + shape.length + ".");
         }
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = Internal.array(t);
         int n = Math.min(shape[0], shape[1]);
         for (int i = 0; i < n; i++) d[i * shape[1] + i] = (float) gain;
         return t;

@@ -2,6 +2,7 @@ package keras4j.initializers;
 
 import java.util.Arrays;
 import java.util.Map;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import org.ejml.data.FMatrixRMaj;
@@ -51,7 +52,7 @@ public final class Orthogonal extends RandomInitializer {
         for (int i = 0; i < shape.length - 1; i++) rows *= shape[i];
         int m = Math.max(rows, cols), n = Math.min(rows, cols);
         Tensor a = Sampling.normal(rng(), 0.0, 1.0, new int[] {m, n});
-        FMatrixRMaj matrix = new FMatrixRMaj(m, n, true, a.data());
+        FMatrixRMaj matrix = new FMatrixRMaj(m, n, true, Internal.array(a));
         QRDecomposition<FMatrixRMaj> qr = DecompositionFactory_FDRM.qr(m, n);
         if (!qr.decompose(matrix)) throw new IllegalStateException("Orthogonal: QR decomposition failed for shape " + Arrays.toString(shape));
         FMatrixRMaj q = qr.getQ(null, true);

@@ -1,5 +1,6 @@
 package keras4j.initializers;
 
+import keras4j.tensor.Internal;
 import keras4j.tensor.Rng;
 import keras4j.tensor.Tensor;
 
@@ -12,14 +13,14 @@ final class Sampling {
 
     static Tensor uniform(Rng rng, double min, double max, int[] shape) {
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = Internal.array(t);
         for (int i = 0; i < d.length; i++) d[i] = (float) (min + (max - min) * rng.nextDouble());
         return t;
     }
 
     static Tensor normal(Rng rng, double mean, double stddev, int[] shape) {
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = Internal.array(t);
         for (int i = 0; i < d.length; i++) d[i] = (float) (mean + stddev * rng.nextGaussian());
         return t;
     }
@@ -27,7 +28,7 @@ final class Sampling {
     /** Normal samples, each re-drawn until it lies within two standard deviations of the mean. */
     static Tensor truncatedNormal(Rng rng, double mean, double stddev, int[] shape) {
         Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
+        float[] d = Internal.array(t);
         for (int i = 0; i < d.length; i++) {
             double z;
             do {

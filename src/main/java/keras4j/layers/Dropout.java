@@ -3,6 +3,7 @@ package keras4j.layers;
 import java.util.List;
 import java.util.Map;
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Rng;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
@@ -68,7 +69,7 @@ public final class Dropout extends AbstractLayer<Dropout> {
         if (!training || rate == 0) return inputs;
         int[] shape = concreteNoiseShape(inputs.shape());
         Tensor keep = Tensor.zeros(shape);
-        float[] k = keep.data();
+        float[] k = Internal.array(keep);
         float scale = (float) (1 / (1 - rate));
         synchronized (this) {
             // scale if u >= rate else 0, without a branch (it would mispredict on a rate-sized share of the elements):

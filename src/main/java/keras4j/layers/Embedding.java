@@ -9,6 +9,7 @@ import keras4j.initializers.Initializers;
 import keras4j.ops.Ops;
 import keras4j.regularizers.Regularizer;
 import keras4j.regularizers.Regularizers;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -78,7 +79,7 @@ public final class Embedding extends AbstractLayer<Embedding> {
 
     @Override
     protected Tensor call(Tensor inputs, boolean training) {
-        float[] d = inputs.data();
+        float[] d = Internal.array(inputs);
         int[] idx = new int[d.length];
         for (int i = 0; i < d.length; i++) {
             float v = d[i];

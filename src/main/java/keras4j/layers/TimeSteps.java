@@ -1,6 +1,7 @@
 package keras4j.layers;
 
 import keras4j.autograd.GradientTape;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -35,7 +36,7 @@ final class TimeSteps {
         Tensor out = seq.slice(1, t, t + 1).reshape(batch, width);
         GradientTape.record("rnn_step", out, g -> {
             if (grad == null) grad = new float[batch * steps * width];
-            float[] gd = g.data();
+            float[] gd = Internal.array(g);
             for (int b = 0; b < batch; b++) {
                 int dst = (b * steps + t) * width, src = b * width;
                 for (int j = 0; j < width; j++) grad[dst + j] += gd[src + j];

@@ -4,6 +4,7 @@ import static keras4j.losses.Loss.EPSILON;
 
 import java.util.Arrays;
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 
@@ -178,7 +179,7 @@ public final class CrossentropyFunctions {
      * {@code numClasses} at {@code axis} (of the result). Indices outside {@code [0, numClasses)} are an error.
      */
     public static Tensor oneHot(Tensor labels, int numClasses, int axis) {
-        float[] l = labels.data();
+        float[] l = Internal.array(labels);
         float[] out = new float[l.length * numClasses];
         for (int i = 0; i < l.length; i++) {
             int c = (int) l[i];

@@ -3,6 +3,7 @@ package keras4j.losses;
 import static keras4j.losses.Loss.EPSILON;
 
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -100,7 +101,7 @@ public final class LossFunctions {
 
     /** Keras's {@code convert_binary_labels_to_hinge}: labels that are all 0 or 1 become -1 or 1; others are kept. */
     static Tensor hingeLabels(Tensor yTrue) {
-        for (float v : yTrue.data()) if (v != 0f && v != 1f) return yTrue;
+        for (float v : Internal.array(yTrue)) if (v != 0f && v != 1f) return yTrue;
         return yTrue.mul(2f).sub(1f);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -156,7 +157,7 @@ public final class AUC extends Metric {
         }
         build(yPred.dim(-1));
         Tensor pred = fromLogits ? yPred.sigmoid() : yPred;
-        ConfusionMatrix.update(new ConfusionMatrix.Counts(tp.peek().data(), fp.peek().data(), tn.peek().data(), fn.peek().data()),
+        ConfusionMatrix.update(new ConfusionMatrix.Counts(Internal.array(tp.peek()), Internal.array(fp.peek()), Internal.array(tn.peek()), Internal.array(fn.peek())),
                 yTrue, pred, thresholds, evenly, null, null, sampleWeight, multiLabel, multiLabel ? null : labelWeights);
     }
 
@@ -165,7 +166,7 @@ public final class AUC extends Metric {
         build(-1);
         if (tp == null) return Tensor.scalar(0f);
         int n = numThresholds, l = labels;
-        float[] TP = tp.peek().data(), FP = fp.peek().data(), TN = tn.peek().data(), FN = fn.peek().data();
+        float[] TP = Internal.array(tp.peek()), FP = Internal.array(fp.peek()), TN = Internal.array(tn.peek()), FN = Internal.array(fn.peek());
         double[] byLabel = new double[l];
         for (int j = 0; j < l; j++) {
             double[] a = new double[n], b = new double[n], c = new double[n], d = new double[n];

@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import keras4j.losses.Loss;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -69,7 +70,7 @@ public final class AccuracyFunctions {
      */
     static Tensor inTopK(Tensor targets, Tensor yPred, int k) {
         int c = yPred.dim(-1);
-        float[] p = yPred.data(), t = targets.data();
+        float[] p = Internal.array(yPred), t = Internal.array(targets);
         if (t.length * c != p.length) {
             throw new IllegalArgumentException("top_k accuracy: " + t.length + " labels for predictions of shape " + java.util.Arrays.toString(yPred.shape()));
         }

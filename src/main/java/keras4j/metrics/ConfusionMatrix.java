@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import keras4j.losses.Loss;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -50,9 +51,9 @@ final class ConfusionMatrix {
         if (multiLabel && pred.rank() != 2) {
             throw new IllegalArgumentException("`y_pred` must have rank 2 when `multi_label=True`. Found rank " + pred.rank());
         }
-        float[] w = sw == null ? null : sw.broadcastTo(pred.shape()).data();
-        float[] lw = labelWeights == null || multiLabel ? null : Tensor.wrap(labelWeights).broadcastTo(pred.shape()).data();
-        float[] p = pred.data(), t = truth.data();
+        float[] w = sw == null ? null : Internal.array(sw.broadcastTo(pred.shape()));
+        float[] lw = labelWeights == null || multiLabel ? null : Internal.array(Tensor.wrap(labelWeights).broadcastTo(pred.shape()));
+        float[] p = Internal.array(pred), t = Internal.array(truth);
         int nt = thresholds.length;
         if (evenly) {
             boolean withEpsilon = thresholds[0] < 0 || thresholds[nt - 1] > 1;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -60,7 +61,7 @@ abstract class ConfusionMatrixConditionCount extends Metric {
 
     @Override
     protected void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-        ConfusionMatrix.update(counts(accumulator.peek().data()), yTrue, yPred, thresholds, evenly, null, null, sampleWeight, false, null);
+        ConfusionMatrix.update(counts(Internal.array(accumulator.peek())), yTrue, yPred, thresholds, evenly, null, null, sampleWeight, false, null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package keras4j.metrics;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -97,15 +98,15 @@ public class FBetaScore extends Metric {
     private static void add(Variable v, Tensor x, Tensor w, boolean micro) {
         Tensor weighted = w == null ? x : x.mul(w);
         Tensor s = micro ? weighted.sum() : weighted.sum(false, 0);
-        float[] d = v.peek().data(), a = s.data();
+        float[] d = Internal.array(v.peek()), a = Internal.array(s);
         for (int i = 0; i < d.length; i++) d[i] += a[i];
     }
 
     @Override
     public Tensor resultTensor() {
         if (truePositives == null) return Tensor.scalar(0f);
-        float[] tp = truePositives.peek().data(), fp = falsePositives.peek().data(), fn = falseNegatives.peek().data();
-        float[] iw = intermediateWeights.peek().data();
+        float[] tp = Internal.array(truePositives.peek()), fp = Internal.array(falsePositives.peek()), fn = Internal.array(falseNegatives.peek());
+        float[] iw = Internal.array(intermediateWeights.peek());
         float b2 = (float) (beta * beta);
         float[] f = new float[tp.length];
         for (int i = 0; i < f.length; i++) {

@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /** The weighted-mean state shared by {@link Mean}, {@link MeanMetricWrapper} and {@link RootMeanSquaredError}: {@code total / count}. */
@@ -20,9 +21,9 @@ abstract class MeanBase extends Metric {
      */
     void accumulate(Tensor values, Tensor sampleWeight, Tensor mask) {
         Tensor[] vw = SampleReduction.samplewise(values, sampleWeight, mask, true);
-        total.peek().data()[0] += vw[0].sum().item();
+        Internal.array(total.peek())[0] += vw[0].sum().item();
         float n = vw[1] != null ? vw[1].sum().item() : vw[0].rank() >= 1 ? vw[0].dim(0) : 1;
-        count.peek().data()[0] += n;
+        Internal.array(count.peek())[0] += n;
     }
 
     float mean() {

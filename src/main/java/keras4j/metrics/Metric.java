@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -77,12 +78,12 @@ public abstract class Metric implements KerasObject {
         if (r.size() != 1) {
             throw new IllegalStateException(name() + ": result has shape " + Arrays.toString(r.shape()) + "; use resultTensor() for non-scalar results");
         }
-        return r.data()[0];
+        return Internal.array(r)[0];
     }
 
     /** Zeroes the state (Keras's {@code reset_state}). */
     public void resetState() {
-        for (Variable v : variables) Arrays.fill(v.peek().data(), 0f);
+        for (Variable v : variables) Arrays.fill(Internal.array(v.peek()), 0f);
     }
 
     /** The state variables, in creation order. */

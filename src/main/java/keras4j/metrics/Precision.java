@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import java.util.Map;
+import keras4j.tensor.Internal;
 
 /**
  * Keras's {@code keras.metrics.Precision(thresholds=None, top_k=None, class_id=None)}: how many of the predicted positives are positive,
@@ -33,7 +34,7 @@ public final class Precision extends PrecisionRecallBase {
 
     @Override
     ConfusionMatrix.Counts counts() {
-        return new ConfusionMatrix.Counts(truePositives.peek().data(), other.peek().data(), null, null);
+        return new ConfusionMatrix.Counts(Internal.array(truePositives.peek()), Internal.array(other.peek()), null, null);
     }
 
     public static Precision fromConfig(Map<String, Object> config) {

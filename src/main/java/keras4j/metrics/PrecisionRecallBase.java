@@ -2,6 +2,7 @@ package keras4j.metrics;
 
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -48,7 +49,7 @@ abstract class PrecisionRecallBase extends Metric {
     /** {@code divide_no_nan(tp, tp + other)} per threshold; a scalar for one threshold. */
     @Override
     public Tensor resultTensor() {
-        float[] tp = truePositives.peek().data(), o = other.peek().data();
+        float[] tp = Internal.array(truePositives.peek()), o = Internal.array(other.peek());
         float[] r = new float[tp.length];
         for (int i = 0; i < r.length; i++) r[i] = divideNoNan(tp[i], tp[i] + o[i]);
         return r.length == 1 ? Tensor.scalar(r[0]) : Tensor.wrap(r);

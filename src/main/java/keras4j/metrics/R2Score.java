@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.losses.Loss;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -75,7 +76,7 @@ public final class R2Score extends Metric {
         add(squaredSum, t.mul(weighted).sum(false, 0));
         add(totalMse, t.sub(q).square().mul(w).sum(false, 0));
         add(count, w.sum(false, 0));
-        float[] wd = w.data();
+        float[] wd = Internal.array(w);
         int cols = t.dim(1), nonZero = 0;
         for (int r = 0; r < t.dim(0); r++) {
             for (int c = 0; c < cols; c++) {
@@ -85,18 +86,18 @@ public final class R2Score extends Metric {
                 }
             }
         }
-        numSamples.peek().data()[0] += nonZero;
+        Internal.array(numSamples.peek())[0] += nonZero;
     }
 
     private static void add(Variable v, Tensor x) {
-        float[] d = v.peek().data(), s = x.data();
+        float[] d = Internal.array(v.peek()), s = Internal.array(x);
         for (int i = 0; i < d.length; i++) d[i] += s[i];
     }
 
     @Override
     public Tensor resultTensor() {
         if (sum == null) return Tensor.scalar(Float.NaN);
-        float[] s = sum.peek().data(), sq = squaredSum.peek().data(), res = totalMse.peek().data(), n = count.peek().data();
+        float[] s = Internal.array(sum.peek()), sq = Internal.array(squaredSum.peek()), res = Internal.array(totalMse.peek()), n = Internal.array(count.peek());
         int c = s.length;
         float[] total = new float[c], raw = new float[c];
         for (int i = 0; i < c; i++) {

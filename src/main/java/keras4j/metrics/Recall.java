@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import java.util.Map;
+import keras4j.tensor.Internal;
 
 /**
  * Keras's {@code keras.metrics.Recall(thresholds=None, top_k=None, class_id=None)}: how many of the positives are predicted positive,
@@ -33,7 +34,7 @@ public final class Recall extends PrecisionRecallBase {
 
     @Override
     ConfusionMatrix.Counts counts() {
-        return new ConfusionMatrix.Counts(truePositives.peek().data(), null, null, other.peek().data());
+        return new ConfusionMatrix.Counts(Internal.array(truePositives.peek()), null, null, Internal.array(other.peek()));
     }
 
     public static Recall fromConfig(Map<String, Object> config) {

@@ -2,6 +2,7 @@ package keras4j.metrics;
 
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -33,7 +34,7 @@ public final class Sum extends Metric {
     /** Sums {@code yPred}; the labels are ignored. */
     @Override
     protected void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-        total.peek().data()[0] += SampleReduction.samplewise(yPred, sampleWeight, null, false)[0].sum().item();
+        Internal.array(total.peek())[0] += SampleReduction.samplewise(yPred, sampleWeight, null, false)[0].sum().item();
     }
 
     @Override

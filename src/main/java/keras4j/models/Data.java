@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /** Array handling for the training loop: cardinality checks, slicing, batches, class weights. */
@@ -64,14 +65,14 @@ final class Data {
         }
         Tensor labels = y.rank() >= 2 && y.dim(-1) > 1 ? y.argmax(-1) : y.reshape(n);
         float[] w = new float[n];
-        float[] l = labels.data();
+        float[] l = Internal.array(labels);
         for (int i = 0; i < n; i++) {
             int cls = Math.round(l[i]);
             Double cw = classWeight.get(cls);
             if (cw == null) {
                 throw new IllegalArgumentException("class_weight has no entry for class " + cls + "; it has " + classWeight.keySet());
             }
-            w[i] = cw.floatValue() * (sampleWeight == null ? 1f : sampleWeight.data()[i]);
+            w[i] = cw.floatValue() * (sampleWeight == null ? 1f : Internal.array(sampleWeight)[i]);
         }
         return Tensor.wrap(w, n);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -51,7 +52,7 @@ public final class Adadelta extends AbstractOptimizer<Adadelta> {
 
     @Override
     protected void updateStep(float[] g, Variable variable, int index, float lr) {
-        OptimizerKernels.adadelta(variable.peek().data(), g, accumulatedGrads.get(index).peek().data(), accumulatedDeltas.get(index).peek().data(),
+        OptimizerKernels.adadelta(Internal.array(variable.peek()), g, Internal.array(accumulatedGrads.get(index).peek()), Internal.array(accumulatedDeltas.get(index).peek()),
                 lr, (float) rho, (float) (1 - rho), (float) epsilon);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -49,7 +50,7 @@ public final class Adagrad extends AbstractOptimizer<Adagrad> {
 
     @Override
     protected void updateStep(float[] g, Variable variable, int index, float lr) {
-        OptimizerKernels.adagrad(variable.peek().data(), g, accumulators.get(index).peek().data(), lr, (float) epsilon);
+        OptimizerKernels.adagrad(Internal.array(variable.peek()), g, Internal.array(accumulators.get(index).peek()), lr, (float) epsilon);
     }
 
     @Override

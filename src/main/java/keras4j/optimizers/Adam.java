@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -97,8 +98,8 @@ public final class Adam extends AbstractOptimizer<Adam> {
             float b1 = (float) beta1, b2 = (float) beta2;
             float b1Power = (float) Math.pow(b1, localStep), b2Power = (float) Math.pow(b2, localStep);
             float alpha = lr * (float) Math.sqrt(1f - b2Power) / (1f - b1Power);
-            OptimizerKernels.adam(variable.peek().data(), g, momentums.get(index).peek().data(), velocities.get(index).peek().data(),
-                    amsgrad ? velocityHats.get(index).peek().data() : null, alpha, (float) (1 - beta1), (float) (1 - beta2), (float) epsilon);
+            OptimizerKernels.adam(Internal.array(variable.peek()), g, Internal.array(momentums.get(index).peek()), Internal.array(velocities.get(index).peek()),
+                    amsgrad ? Internal.array(velocityHats.get(index).peek()) : null, alpha, (float) (1 - beta1), (float) (1 - beta2), (float) epsilon);
         }
 
         Map<String, Object> config(Map<String, Object> c) {

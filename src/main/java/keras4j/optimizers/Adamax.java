@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -59,7 +60,7 @@ public final class Adamax extends AbstractOptimizer<Adamax> {
     @Override
     protected void updateStep(float[] g, Variable variable, int index, float lr) {
         float b1Power = (float) Math.pow((float) beta1, (float) (iterations() + 1));
-        OptimizerKernels.adamax(variable.peek().data(), g, m.get(index).peek().data(), u.get(index).peek().data(), lr,
+        OptimizerKernels.adamax(Internal.array(variable.peek()), g, Internal.array(m.get(index).peek()), Internal.array(u.get(index).peek()), lr,
                 (float) (1 - beta1), (float) beta2, 1f - b1Power, (float) epsilon);
     }
 

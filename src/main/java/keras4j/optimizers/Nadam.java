@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -69,7 +70,7 @@ public final class Nadam extends AbstractOptimizer<Nadam> {
     @Override
     protected void beforeUpdateSteps() {
         float t = iterations() + 1;
-        float[] p = uProduct.peek().data();
+        float[] p = Internal.array(uProduct.peek());
         p[0] = p[0] * (float) beta1 * (1f - 0.5f * (float) Math.pow(0.96f, t));
     }
 
@@ -80,7 +81,7 @@ public final class Nadam extends AbstractOptimizer<Nadam> {
         float uProductT = uProduct.peek().item();
         float uProductT1 = uProductT * uT1;
         float b2Power = (float) Math.pow((float) beta2, (float) t);
-        OptimizerKernels.nadam(variable.peek().data(), g, momentums.get(index).peek().data(), velocities.get(index).peek().data(), lr,
+        OptimizerKernels.nadam(Internal.array(variable.peek()), g, Internal.array(momentums.get(index).peek()), Internal.array(velocities.get(index).peek()), lr,
                 1f - (float) beta1, 1f - (float) beta2, uT, uT1, 1f - uProductT, 1f - uProductT1, 1f - b2Power, (float) epsilon);
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
@@ -295,7 +296,7 @@ public abstract class Optimizer implements KerasObject {
                 throw new IllegalArgumentException("applyGradients: gradient of shape " + java.util.Arrays.toString(grad.shape())
                         + " for variable " + var.name() + " of shape " + java.util.Arrays.toString(var.shape()));
             }
-            g.add(grad.data());
+            g.add(Internal.array(grad));
             v.add(var);
         }
         if (g.isEmpty()) throw new IllegalArgumentException("No gradients provided for any variable.");
@@ -309,7 +310,7 @@ public abstract class Optimizer implements KerasObject {
         if (gradientAccumulationSteps != null) {
             boolean updateStep = (rawIterations() + 1) % gradientAccumulationSteps == 0;
             for (int i = 0; i < g.size(); i++) {
-                float[] acc = accumulators.get(index.get(v.get(i))).peek().data();
+                float[] acc = Internal.array(accumulators.get(index.get(v.get(i))).peek());
                 if (updateStep) {
                     float[] mean = new float[acc.length];
                     OptimizerKernels.accumulatedMean(g.get(i), acc, gradientAccumulationSteps, mean);
@@ -335,7 +336,7 @@ public abstract class Optimizer implements KerasObject {
         float lr = learningRate();
         if (weightDecay != null) {
             float wd = weightDecay.floatValue();
-            for (Variable var : vars) if (useWeightDecay(var)) OptimizerKernels.weightDecay(var.peek().data(), wd, lr);
+            for (Variable var : vars) if (useWeightDecay(var)) OptimizerKernels.weightDecay(Internal.array(var.peek()), wd, lr);
         }
         beforeUpdateSteps();
         for (int i = 0; i < vars.size(); i++) updateStep(clipped.get(i), vars.get(i), index.get(vars.get(i)), lr);
@@ -345,7 +346,7 @@ public abstract class Optimizer implements KerasObject {
     private void updateMovingAverages() {
         long it = iterations();
         float momentum = it != 0 ? (float) emaMomentum : 0f;
-        for (int i = 0; i < trainable.size(); i++) OptimizerKernels.movingAverage(averages.get(i).peek().data(), trainable.get(i).peek().data(), momentum);
+        for (int i = 0; i < trainable.size(); i++) OptimizerKernels.movingAverage(Internal.array(averages.get(i).peek()), Internal.array(trainable.get(i).peek()), momentum);
         if (emaOverwriteFrequency != null && (it + 1) % emaOverwriteFrequency == 0) finalizeVariableValues(trainable);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -70,8 +71,8 @@ public final class RMSprop extends AbstractOptimizer<RMSprop> {
 
     @Override
     protected void updateStep(float[] g, Variable variable, int index, float lr) {
-        OptimizerKernels.rmsprop(variable.peek().data(), g, velocities.get(index).peek().data(),
-                momentum > 0 ? momentums.get(index).peek().data() : null, centered ? averageGradients.get(index).peek().data() : null,
+        OptimizerKernels.rmsprop(Internal.array(variable.peek()), g, Internal.array(velocities.get(index).peek()),
+                momentum > 0 ? Internal.array(momentums.get(index).peek()) : null, centered ? Internal.array(averageGradients.get(index).peek()) : null,
                 lr, (float) rho, (float) (1 - rho), (float) momentum, (float) epsilon);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
+import keras4j.tensor.Internal;
 import keras4j.tensor.OptimizerKernels;
 import keras4j.utils.Config;
 
@@ -50,8 +51,8 @@ public final class SGD extends AbstractOptimizer<SGD> {
 
     @Override
     protected void updateStep(float[] g, Variable variable, int index, float lr) {
-        float[] w = variable.peek().data();
-        if (momentum != 0) OptimizerKernels.sgdMomentum(w, g, momentums.get(index).peek().data(), lr, (float) momentum, nesterov);
+        float[] w = Internal.array(variable.peek());
+        if (momentum != 0) OptimizerKernels.sgdMomentum(w, g, Internal.array(momentums.get(index).peek()), lr, (float) momentum, nesterov);
         else OptimizerKernels.sgd(w, g, lr);
     }
 

@@ -2,6 +2,7 @@ package keras4j.regularizers;
 
 import java.util.Map;
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
@@ -52,7 +53,7 @@ public final class OrthogonalRegularizer extends Regularizer {
         Tensor product = rows ? Ops.matmul(v, Ops.transpose(v)) : Ops.matmul(Ops.transpose(v), v);
         int size = x.dim(rows ? 0 : 1);
         Tensor offDiagonal = Tensor.ones(size, size);
-        for (int i = 0; i < size; i++) offDiagonal.data()[i * size + i] = 0f;
+        for (int i = 0; i < size; i++) Internal.array(offDiagonal)[i * size + i] = 0f;
         double numPairs = size * (size - 1.0) / 2.0;
         Tensor total = Ops.sum(Ops.abs(Ops.multiply(product, offDiagonal)));
         return Ops.divide(Ops.multiply(total, (float) (factor * 0.5)), (float) numPairs);

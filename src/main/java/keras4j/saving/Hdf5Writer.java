@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -71,7 +72,7 @@ final class Hdf5Writer {
     /** A flat row-major tensor as the nested Java array jHDF infers the dataset shape from. */
     static Object nested(Tensor value, String pathForErrors) {
         int[] shape = value.shape();
-        float[] flat = value.data();
+        float[] flat = Internal.array(value);
         if (shape.length == 0) return flat[0];
         for (int d : shape) {
             if (d == 0) {

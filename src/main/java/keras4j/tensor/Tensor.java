@@ -195,12 +195,7 @@ public final class Tensor {
         }
     }
 
-    /** The live backing array (row-major). Writing to it changes this tensor and every tensor sharing it. */
-    public float[] data() {
-        return data;
-    }
-
-    /** A copy of the values, row-major. */
+    /** A copy of the values, row-major (the live array stays inside keras4j: see {@link Internal}). */
     public float[] toFloatArray() {
         return data.clone();
     }

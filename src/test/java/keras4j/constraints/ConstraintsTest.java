@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.Json;
@@ -36,7 +37,7 @@ class ConstraintsTest {
         // A conv kernel (2, 2, 1, 3): axes [0, 1, 2] bound each output filter.
         Tensor kernel = Tensor.randomUniform(1, -3, 3, 2, 2, 1, 3);
         Tensor k = new MaxNorm(1.0, new int[] {0, 1, 2}).call(kernel);
-        for (float norm : k.square().sum(false, 0, 1, 2).sqrt().data()) assertTrue(norm <= 1.0001f, "norm " + norm);
+        for (float norm : Internal.array(k.square().sum(false, 0, 1, 2).sqrt())) assertTrue(norm <= 1.0001f, "norm " + norm);
     }
 
     @Test

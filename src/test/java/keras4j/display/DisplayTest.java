@@ -18,6 +18,7 @@ import keras4j.callbacks.History;
 import keras4j.models.Model;
 import keras4j.models.Sequential;
 import keras4j.models.SummaryStyle;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -172,7 +173,7 @@ class DisplayTest {
     @Test
     void imageGridDrawsEveryImage() throws IOException {
         Tensor images = Tensor.zeros(5, 8, 8);
-        images.data()[0] = 16;
+        Internal.array(images)[0] = 16;
         ImageGrid grid = Display.imageGrid(images, 3, 4, List.of("0", "1", "2", "3", "4"));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(grid.toPng()));
         assertEquals(4 + 3 * (32 + 4), img.getWidth());

@@ -9,6 +9,7 @@ import java.util.List;
 import keras4j.layers.Dense;
 import keras4j.models.FitOptions;
 import keras4j.models.Sequential;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Seeds;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ class TableDataTest {
     void encodesFeaturesAndACategoricalTarget() {
         TableData d = TableData.from(flowers(), List.of("petal", "sepal"), "species");
         assertArrayEquals(new int[] {6, 2}, d.x().shape());
-        assertArrayEquals(new float[] {1.0f, 5.0f}, java.util.Arrays.copyOf(d.x().data(), 2));
+        assertArrayEquals(new float[] {1.0f, 5.0f}, java.util.Arrays.copyOf(Internal.array(d.x()), 2));
         assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
-        assertArrayEquals(new float[] {0, 0, 1, 1, 2, 2}, d.y().data());
+        assertArrayEquals(new float[] {0, 0, 1, 1, 2, 2}, Internal.array(d.y()));
         TableData s = d.standardize();
         assertEquals(0.0, s.x().mean(false, 0).get(0), 1e-6);
         assertEquals(1.0, s.x().variance(false, 0).get(1), 1e-5);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class InitializerStatisticsTest {
 
     static Stats stats(Tensor t) {
         double sum = 0, sq = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (float v : t.data()) {
+        for (float v : Internal.array(t)) {
             sum += v;
             sq += (double) v * v;
             min = Math.min(min, v);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Rng;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Seeds;
@@ -81,17 +82,17 @@ class SeedsAndOrthogonalTest {
 
     @Test
     void orthogonalSquareTallWideAndConv() {
-        float[] square = new Orthogonal(1.0, 1L).call(64, 64).data();
+        float[] square = Internal.array(new Orthogonal(1.0, 1L).call(64, 64));
         assertEquals(0, gramError(square, 64, 64, 1, true), 1e-4);
         assertEquals(0, gramError(square, 64, 64, 1, false), 1e-4);
-        float[] tall = new Orthogonal(2.0, 2L).call(100, 30).data();
+        float[] tall = Internal.array(new Orthogonal(2.0, 2L).call(100, 30));
         assertEquals(0, gramError(tall, 100, 30, 2, true), 4e-4);
-        float[] wide = new Orthogonal(0.5, 3L).call(30, 100).data();
+        float[] wide = Internal.array(new Orthogonal(0.5, 3L).call(30, 100));
         assertEquals(0, gramError(wide, 30, 100, 0.5, false), 1e-4);
         // A conv kernel (3, 3, 8, 16) is flattened to (72, 16).
         Tensor conv = new Orthogonal(1.0, 4L).call(3, 3, 8, 16);
         assertArrayEquals(new int[] {3, 3, 8, 16}, conv.shape());
-        assertEquals(0, gramError(conv.data(), 72, 16, 1, true), 1e-4);
+        assertEquals(0, gramError(Internal.array(conv), 72, 16, 1, true), 1e-4);
         assertThrows(IllegalArgumentException.class, () -> new Orthogonal().call(5));
     }
 
@@ -109,8 +110,8 @@ class SeedsAndOrthogonalTest {
         for (long seed = 0; seed < 5; seed++) {
             int m = 6, n = 3;
             double[] a = sample(seed, m, n);
-            float[] tall = new Orthogonal(1.0, seed).call(m, n).data();
-            float[] wide = new Orthogonal(1.0, seed).call(n, m).data(); // the transpose of the same q
+            float[] tall = Internal.array(new Orthogonal(1.0, seed).call(m, n));
+            float[] wide = Internal.array(new Orthogonal(1.0, seed).call(n, m)); // the transpose of the same q
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     double r = 0;
@@ -128,6 +129,6 @@ class SeedsAndOrthogonalTest {
         double[] col = sample(5L, 4, 1);
         double norm = Math.sqrt(col[0] * col[0] + col[1] * col[1] + col[2] * col[2] + col[3] * col[3]);
         Tensor v = new Orthogonal(1.0, 5L).call(4, 1);
-        for (int i = 0; i < 4; i++) assertEquals(col[i] / norm, v.data()[i], 1e-6);
+        for (int i = 0; i < 4; i++) assertEquals(col[i] / norm, Internal.array(v)[i], 1e-6);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import keras4j.autograd.GradientChecker;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.testing.KerasJsFixtures;
 import keras4j.testing.KerasJsFixtures.Case;
@@ -70,19 +71,19 @@ class BatchNormalizationTest {
         Tensor y = bn.apply(x, true);
         double s0 = Math.sqrt(1 + 0.0001), s1 = Math.sqrt(4 + 0.0001);
         float[] expected = {(float) (2 * (1 - 2) / s0 + 1), (float) (0.5 * (2 - 4) / s1 - 1), (float) (2 * (3 - 2) / s0 + 1), (float) (0.5 * (6 - 4) / s1 - 1)};
-        assertArrayEquals(expected, y.data(), 1e-5f);
+        assertArrayEquals(expected, Internal.array(y), 1e-5f);
         // moving = moving·0.9 + stat·0.1
-        assertArrayEquals(new float[] {0.5f * 0.9f + 2 * 0.1f, 1 * 0.9f + 4 * 0.1f}, bn.movingMean().data(), 1e-6f);
-        assertArrayEquals(new float[] {4 * 0.9f + 1 * 0.1f, 9 * 0.9f + 4 * 0.1f}, bn.movingVariance().data(), 1e-6f);
+        assertArrayEquals(new float[] {0.5f * 0.9f + 2 * 0.1f, 1 * 0.9f + 4 * 0.1f}, Internal.array(bn.movingMean()), 1e-6f);
+        assertArrayEquals(new float[] {4 * 0.9f + 1 * 0.1f, 9 * 0.9f + 4 * 0.1f}, Internal.array(bn.movingVariance()), 1e-6f);
         // Inference uses the (updated) moving statistics and changes nothing.
-        float mm0 = bn.movingMean().data()[0], mv0 = bn.movingVariance().data()[0];
+        float mm0 = Internal.array(bn.movingMean())[0], mv0 = Internal.array(bn.movingVariance())[0];
         Tensor inf = bn.apply(x, false);
-        assertEquals((float) (2 * (1 - mm0) / Math.sqrt(mv0 + 0.0001) + 1), inf.data()[0], 1e-5f);
-        assertEquals(mm0, bn.movingMean().data()[0]);
+        assertEquals((float) (2 * (1 - mm0) / Math.sqrt(mv0 + 0.0001) + 1), Internal.array(inf)[0], 1e-5f);
+        assertEquals(mm0, Internal.array(bn.movingMean())[0]);
         // A frozen layer runs in inference mode even when training.
         bn.trainable(false);
-        assertArrayEquals(inf.data(), bn.apply(x, true).data(), 1e-6f);
-        assertEquals(mm0, bn.movingMean().data()[0]);
+        assertArrayEquals(Internal.array(inf), Internal.array(bn.apply(x, true)), 1e-6f);
+        assertEquals(mm0, Internal.array(bn.movingMean())[0]);
     }
 
     @Test
@@ -93,8 +94,8 @@ class BatchNormalizationTest {
         assertEquals(List.of("gamma", "beta", "moving_mean", "moving_variance"), w.stream().map(Variable::name).toList());
         assertEquals(2, bn.trainableWeights().size());
         assertEquals(List.of("moving_mean", "moving_variance"), bn.nonTrainableWeights().stream().map(Variable::name).toList());
-        assertArrayEquals(new float[] {1, 1, 1}, w.get(0).peek().data());
-        assertArrayEquals(new float[] {1, 1, 1}, w.get(3).peek().data());
+        assertArrayEquals(new float[] {1, 1, 1}, Internal.array(w.get(0).peek()));
+        assertArrayEquals(new float[] {1, 1, 1}, Internal.array(w.get(3).peek()));
         assertEquals(0.99, bn.momentum());
         assertEquals(1e-3, bn.epsilon());
         BatchNormalization none = new BatchNormalization().center(false).scale(false).axis(1);
@@ -125,8 +126,8 @@ class BatchNormalizationTest {
         Tensor mask = Tensor.of(new float[] {1, 0, 1, 0}, 1, 4);
         BatchNormalization bn = new BatchNormalization().momentum(0).epsilon(1e-3);
         bn.invoke(List.of(x), List.of(mask), true);
-        assertEquals(2f, bn.movingMean().data()[0], 1e-5f);
-        assertEquals(1f, bn.movingVariance().data()[0], 1e-5f);
+        assertEquals(2f, Internal.array(bn.movingMean())[0], 1e-5f);
+        assertEquals(1f, Internal.array(bn.movingVariance())[0], 1e-5f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bn.invoke(List.of(x), List.of(Tensor.ones(1, 4, 1)), true));
         assertTrue(e.getMessage().contains("one dimension less"), e.getMessage());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,8 +72,8 @@ class ElementwiseMergeTest {
 
     static void assertElementwise(Kind kind, Tensor out, Tensor... broadcastInputs) {
         float[][] ins = new float[broadcastInputs.length][];
-        for (int i = 0; i < ins.length; i++) ins[i] = broadcastInputs[i].broadcastTo(out.shape()).data();
-        float[] o = out.data();
+        for (int i = 0; i < ins.length; i++) ins[i] = Internal.array(broadcastInputs[i].broadcastTo(out.shape()));
+        float[] o = Internal.array(out);
         for (int e = 0; e < o.length; e++) {
             float[] v = new float[ins.length];
             for (int i = 0; i < ins.length; i++) v[i] = ins[i][e];

@@ -18,6 +18,7 @@ import keras4j.autograd.GradientChecker;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 
@@ -155,7 +156,7 @@ public final class LayerTestHarness {
     /** A random input in [-1, 1] kept 0.1 away from the case's kinks, so finite differences do not straddle them. */
     static Tensor input(Case c) {
         Tensor x = Tensor.randomUniform(INPUT_SEED, -1f, 1f, c.inputShape);
-        float[] d = x.data();
+        float[] d = Internal.array(x);
         for (int i = 0; i < d.length; i++) {
             for (float k : c.kinks) {
                 if (Math.abs(d[i] - k) < 0.1f) d[i] = d[i] >= k ? k + 0.1f + Math.abs(d[i] - k) : k - 0.1f - Math.abs(d[i] - k);
@@ -243,7 +244,7 @@ public final class LayerTestHarness {
             v.assign(constraint == null ? updated : constraint.apply(updated));
         }
         boolean changed = false;
-        for (int i = 0; i < ws.size(); i++) changed |= !Arrays.equals(before.get(i).data(), ws.get(i).peek().data());
+        for (int i = 0; i < ws.size(); i++) changed |= !Arrays.equals(Internal.array(before.get(i)), Internal.array(ws.get(i).peek()));
         assertTrue(changed, c.name + ": one SGD step should change the trainable weights");
         float loss1 = GradientTape.withoutRecording(() -> lossOf(layer, x));
         assertTrue(loss1 < loss0, c.name + ": one SGD step should lower mean(square(output)): " + loss0 + " -> " + loss1);
@@ -253,7 +254,7 @@ public final class LayerTestHarness {
         if (inputShape.length < 2) return null;
         int batch = inputShape[0], steps = inputShape[1];
         Tensor m = Tensor.ones(batch, steps);
-        float[] d = m.data();
+        float[] d = Internal.array(m);
         for (int b = 0; b < batch; b++) d[b * steps + steps - 1 - (b % steps)] = 0f;
         return m;
     }

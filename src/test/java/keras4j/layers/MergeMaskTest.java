@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class MergeMaskTest {
         Merge<?> l = layer.get();
         List<Tensor> inputs = List.of(x1, x2);
         List<Tensor> masks = Arrays.asList(M1, null);
-        assertArrayEquals(oneMasked, l.invoke(inputs, masks, false).get(0).data(), 1e-6f);
+        assertArrayEquals(oneMasked, Internal.array(l.invoke(inputs, masks, false).get(0)), 1e-6f);
         assertNull(l.computeMasks(inputs, masks).get(0));
     }
 
@@ -60,10 +61,10 @@ class MergeMaskTest {
         Merge<?> l = layer.get();
         List<Tensor> inputs = List.of(x1, x2);
         List<Tensor> masks = List.of(M1, M2);
-        assertArrayEquals(bothMasked, l.invoke(inputs, masks, false).get(0).data(), 1e-6f);
+        assertArrayEquals(bothMasked, Internal.array(l.invoke(inputs, masks, false).get(0)), 1e-6f);
         Tensor mask = l.computeMasks(inputs, masks).get(0);
         assertArrayEquals(new int[] {1, 4}, mask.shape());
-        assertArrayEquals(new float[] {0, 1, 1, 1}, mask.data());
+        assertArrayEquals(new float[] {0, 1, 1, 1}, Internal.array(mask));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +79,7 @@ class MergeMaskTest {
     void threeMasksAreOred() {
         Tensor m3 = Tensor.of(new float[] {1, 0, 0, 0}, 1, 4);
         Tensor mask = new Add().computeMasks(List.of(X1, X2, X1), List.of(M1, M2, m3)).get(0);
-        assertArrayEquals(new float[] {1, 1, 1, 1}, mask.data());
+        assertArrayEquals(new float[] {1, 1, 1, 1}, Internal.array(mask));
     }
 
     /** Where every input is masked out, Maximum and Minimum keep the first input and Multiply gives 0. */
@@ -87,9 +88,9 @@ class MergeMaskTest {
         Tensor a = Tensor.of(new float[] {5, -5, 2}, 1, 3, 1), b = Tensor.of(new float[] {7, 1, 3}, 1, 3, 1);
         Tensor ma = Tensor.of(new float[] {0, 0, 1}, 1, 3), mb = Tensor.of(new float[] {0, 1, 0}, 1, 3);
         List<Tensor> masks = List.of(ma, mb);
-        assertArrayEquals(new float[] {5, 1, 2}, new Maximum().invoke(List.of(a, b), masks, false).get(0).data());
-        assertArrayEquals(new float[] {5, 1, 2}, new Minimum().invoke(List.of(a, b), masks, false).get(0).data());
-        assertArrayEquals(new float[] {0, 1, 2}, new Multiply().invoke(List.of(a, b), masks, false).get(0).data());
+        assertArrayEquals(new float[] {5, 1, 2}, Internal.array(new Maximum().invoke(List.of(a, b), masks, false).get(0)));
+        assertArrayEquals(new float[] {5, 1, 2}, Internal.array(new Minimum().invoke(List.of(a, b), masks, false).get(0)));
+        assertArrayEquals(new float[] {0, 1, 2}, Internal.array(new Multiply().invoke(List.of(a, b), masks, false).get(0)));
     }
 
     // ------------------------------------------------------------------ Concatenate
@@ -100,9 +101,9 @@ class MergeMaskTest {
         List<Tensor> inputs = List.of(X1, X2);
         List<Tensor> masks = Arrays.asList(M1, null);
         Tensor out = cat.invoke(inputs, masks, false).get(0);
-        assertArrayEquals(new float[] {0, 0, 1, 2, 0, 0, 3, 4, 0, 0, 0, 0, 1, 2, 3, 4}, out.data());
-        assertArrayEquals(new float[] {0, 1, 0, 1, 1, 1, 1, 1}, cat.computeMasks(inputs, masks).get(0).data());
-        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0, 1, 1}, cat.computeMasks(inputs, List.of(M1, M2)).get(0).data());
+        assertArrayEquals(new float[] {0, 0, 1, 2, 0, 0, 3, 4, 0, 0, 0, 0, 1, 2, 3, 4}, Internal.array(out));
+        assertArrayEquals(new float[] {0, 1, 0, 1, 1, 1, 1, 1}, Internal.array(cat.computeMasks(inputs, masks).get(0)));
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0, 1, 1}, Internal.array(cat.computeMasks(inputs, List.of(M1, M2)).get(0)));
     }
 
     @Test
@@ -110,9 +111,9 @@ class MergeMaskTest {
         Concatenate cat = new Concatenate(2);
         List<Tensor> inputs = List.of(X1, X2);
         Tensor out = cat.invoke(inputs, Arrays.asList(M1, null), false).get(0);
-        assertArrayEquals(new float[] {0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 1, 2, 3, 4, 3, 4}, out.data());
-        assertArrayEquals(new float[] {1, 1, 1, 1}, cat.computeMasks(inputs, Arrays.asList(M1, null)).get(0).data());
-        assertArrayEquals(new float[] {0, 1, 1, 1}, cat.computeMasks(inputs, List.of(M1, M2)).get(0).data());
+        assertArrayEquals(new float[] {0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 1, 2, 3, 4, 3, 4}, Internal.array(out));
+        assertArrayEquals(new float[] {1, 1, 1, 1}, Internal.array(cat.computeMasks(inputs, Arrays.asList(M1, null)).get(0)));
+        assertArrayEquals(new float[] {0, 1, 1, 1}, Internal.array(cat.computeMasks(inputs, List.of(M1, M2)).get(0)));
     }
 
     @Test
@@ -125,7 +126,7 @@ class MergeMaskTest {
     void concatenateAcceptsAMaskOfTheInputsFullShape() {
         Tensor full1 = Tensor.of(new float[] {0, 0, 1, 0, 0, 0, 0, 1}, 1, 4, 2);
         Tensor mask = new Concatenate(1).computeMasks(List.of(X1, X2), List.of(full1, M2)).get(0);
-        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0, 1, 1}, mask.data());
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0, 1, 1}, Internal.array(mask));
     }
 
     // ------------------------------------------------------------------ errors

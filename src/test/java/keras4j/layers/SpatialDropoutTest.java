@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.ops.Ops;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class SpatialDropoutTest {
     private static void assertWholeChannels(Tensor x, Tensor y, int channelAxis, float scale) {
         int[] s = y.shape();
         int batch = s[0], channels = s[channelAxis], per = y.size() / batch / channels;
-        float[] yd = channelAxis == 1 ? y.data() : moveLastToOne(y).data();
-        float[] xd = channelAxis == 1 ? x.data() : moveLastToOne(x).data();
+        float[] yd = channelAxis == 1 ? Internal.array(y) : Internal.array(moveLastToOne(y));
+        float[] xd = channelAxis == 1 ? Internal.array(x) : Internal.array(moveLastToOne(x));
         int dropped = 0;
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < channels; c++) {
@@ -64,7 +65,7 @@ class SpatialDropoutTest {
             tape.watch(x);
             Tensor y = d.apply(x, true);
             Tensor g = tape.gradient(Ops.sum(y), x).get(0);
-            float[] yd = y.data(), xd = x.data(), gd = g.data();
+            float[] yd = Internal.array(y), xd = Internal.array(x), gd = Internal.array(g);
             for (int i = 0; i < yd.length; i++) assertEquals(yd[i] / xd[i], gd[i], 1e-5f);
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientChecker;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,13 @@ class UpSamplingTest {
     @Test
     void nearestRepeats() {
         Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 1, 2, 2);
-        assertArrayEquals(new float[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}, new UpSampling1D(3).apply(x).data());
+        assertArrayEquals(new float[] {1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4}, Internal.array(new UpSampling1D(3).apply(x)));
         Tensor img = Tensor.of(new float[] {1, 2, 3, 4}, 1, 2, 2, 1);
         Tensor y = new UpSampling2D(2, 1).apply(img);
         assertArrayEquals(new int[] {1, 4, 2, 1}, y.shape());
-        assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4, 3, 4}, y.data());
+        assertArrayEquals(new float[] {1, 2, 1, 2, 3, 4, 3, 4}, Internal.array(y));
         Tensor cf = new UpSampling2D().dataFormat("channels_first").apply(img.reshape(1, 1, 2, 2));
-        assertArrayEquals(new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, cf.data());
+        assertArrayEquals(new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, Internal.array(cf));
         assertArrayEquals(new int[] {-1, 4, 6, 2, 3}, new UpSampling3D(2, 3, 1).computeOutputShape(new int[] {-1, 2, 2, 2, 3}));
         assertArrayEquals(new int[] {1, 4, 4, 4, 1}, new UpSampling3D().apply(Tensor.ones(1, 2, 2, 2, 1)).shape());
         assertArrayEquals(new int[] {-1, 3, 4, 4, 4}, new UpSampling3D().dataFormat("channels_first").computeOutputShape(new int[] {-1, 3, 2, 2, 2}));
@@ -35,10 +36,10 @@ class UpSamplingTest {
         Tensor x = Tensor.of(new float[] {0, 4}, 1, 1, 2, 1);
         // tf.image.resize([0, 4] → 4, bilinear): [0, 1, 3, 4]
         Tensor y = new UpSampling2D(1, 2).interpolation("bilinear").apply(x);
-        assertArrayEquals(new float[] {0, 1, 3, 4}, y.data(), 1e-6f);
+        assertArrayEquals(new float[] {0, 1, 3, 4}, Internal.array(y), 1e-6f);
         Tensor img = Tensor.of(new float[] {0, 4, 8, 12}, 1, 2, 2, 1);
         Tensor z = new UpSampling2D(2).interpolation("BILINEAR").apply(img);
-        assertArrayEquals(new float[] {0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10, 8, 9, 11, 12}, z.data(), 1e-5f);
+        assertArrayEquals(new float[] {0, 1, 3, 4, 2, 3, 5, 6, 6, 7, 9, 10, 8, 9, 11, 12}, Internal.array(z), 1e-5f);
         GradientChecker.assertGradients(t -> new UpSampling2D(2, 3).interpolation("bilinear").apply(t[0]), 1e-2, Tensor.randomUniform(3, -1, 1, 1, 2, 3, 2));
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import keras4j.autograd.GradientChecker;
 import keras4j.autograd.GradientTape;
 import keras4j.tensor.ConvReference;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -116,12 +117,12 @@ class ConvOpsTest {
             Tensor yLast = first ? y.permute(toLast(rank)) : y;
             Tensor dxLast = first ? dx.permute(toLast(rank)) : dx;
             assertArrayEquals(yLastShape, yLast.shape(), g::toString);
-            float[] yRef = ConvReference.forward(g.xLast, xLast.data(), g.k, w.data(), g.s, g.d, pb, pa, g.groups);
-            float[] dxRef = ConvReference.backwardInput(g.xLast, g.k, w.data(), dyLast.data(), g.s, g.d, pb, pa, g.groups);
-            float[] dwRef = ConvReference.backwardKernel(g.xLast, xLast.data(), g.k, dyLast.data(), g.s, g.d, pb, pa, g.groups);
-            assertTrue(ConvReference.relativeError(yLast.data(), yRef) <= TOLERANCE, () -> "forward " + g);
-            assertTrue(ConvReference.relativeError(dxLast.data(), dxRef) <= TOLERANCE, () -> "input gradient " + g);
-            assertTrue(ConvReference.relativeError(dw.data(), dwRef) <= TOLERANCE, () -> "kernel gradient " + g);
+            float[] yRef = ConvReference.forward(g.xLast, Internal.array(xLast), g.k, Internal.array(w), g.s, g.d, pb, pa, g.groups);
+            float[] dxRef = ConvReference.backwardInput(g.xLast, g.k, Internal.array(w), Internal.array(dyLast), g.s, g.d, pb, pa, g.groups);
+            float[] dwRef = ConvReference.backwardKernel(g.xLast, Internal.array(xLast), g.k, Internal.array(dyLast), g.s, g.d, pb, pa, g.groups);
+            assertTrue(ConvReference.relativeError(Internal.array(yLast), yRef) <= TOLERANCE, () -> "forward " + g);
+            assertTrue(ConvReference.relativeError(Internal.array(dxLast), dxRef) <= TOLERANCE, () -> "input gradient " + g);
+            assertTrue(ConvReference.relativeError(Internal.array(dw), dwRef) <= TOLERANCE, () -> "kernel gradient " + g);
         }
     }
 
@@ -174,9 +175,9 @@ class ConvOpsTest {
             Tensor y = ConvOps.conv(x, w, new int[] {1, 1}, "valid");
             assertEquals(1, tape.recordedOperations());
             Tensor dw = tape.gradient(y, w).get(0);
-            float[] ref = ConvReference.backwardKernel(x.shape(), x.data(), w.shape(), Tensor.ones(y.shape()).data(), new int[] {1, 1}, new int[] {1, 1},
+            float[] ref = ConvReference.backwardKernel(x.shape(), Internal.array(x), w.shape(), Internal.array(Tensor.ones(y.shape())), new int[] {1, 1}, new int[] {1, 1},
                     new int[] {0, 0}, new int[] {0, 0}, 1);
-            assertTrue(ConvReference.relativeError(dw.data(), ref) <= TOLERANCE);
+            assertTrue(ConvReference.relativeError(Internal.array(dw), ref) <= TOLERANCE);
         }
         try (GradientTape tape = new GradientTape()) {
             tape.watch(x, w);
@@ -191,7 +192,7 @@ class ConvOpsTest {
         Tensor w = r(4, 3, 3, 5);
         Tensor causal = ConvOps.conv(x, w, new int[] {2}, "causal", new int[] {2}, 1, null);
         Tensor explicit = ConvOps.conv(x, w, new int[] {2}, new int[][] {{4, 0}}, new int[] {2}, 1, "channels_last");
-        assertArrayEquals(causal.data(), explicit.data());
+        assertArrayEquals(Internal.array(causal), Internal.array(explicit));
         assertArrayEquals(new int[] {2, 5, 5}, causal.shape());
         assertArrayEquals(new int[][] {{1, 2}}, ConvOps.padding("same", new int[] {8}, new int[] {4}, new int[] {1}, new int[] {1}));
         assertArrayEquals(new int[][] {{0, 0}, {1, 1}}, ConvOps.padding("same", new int[] {6, 3}, new int[] {3, 3}, new int[] {3, 2}, new int[] {1, 1}));

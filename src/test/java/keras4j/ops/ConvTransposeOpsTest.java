@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import keras4j.autograd.GradientTape;
 import keras4j.tensor.ConvReference;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Shapes;
 import keras4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -106,11 +107,11 @@ class ConvTransposeOpsTest {
         Tensor x = Tensor.of(new float[] {1, 2, 3}, 1, 3, 1);
         Tensor w = Tensor.of(new float[] {1, 10}, 2, 1, 1);
         Tensor y = ConvOps.convTranspose(x, w, new int[] {2}, "valid");
-        assertArrayEquals(new float[] {1, 10, 2, 20, 3, 30}, y.data());
+        assertArrayEquals(new float[] {1, 10, 2, 20, 3, 30}, Internal.array(y));
         Tensor w3 = Tensor.of(new float[] {1, 10, 100}, 3, 1, 1);
         Tensor same = ConvOps.convTranspose(x, w3, new int[] {2}, "same");
         // full scatter: [1, 10, 102, 20, 203, 30, 300]; "same" keeps 6 elements starting at 0.
-        assertArrayEquals(new float[] {1, 10, 102, 20, 203, 30}, same.data());
+        assertArrayEquals(new float[] {1, 10, 102, 20, 203, 30}, Internal.array(same));
     }
 
     @Test
@@ -144,7 +145,7 @@ class ConvTransposeOpsTest {
                     + " " + padding + " op=" + Arrays.toString(op) + (first ? " channels_first" : "");
             Tensor xLast = r(n, xShape), w = r(1000 + n, kShape);
             Tensor x = first ? xLast.permute(toFirst(rank)) : xLast;
-            float[] yRef = reference(0, xShape, xLast.data(), kShape, w.data(), null, s, d, padding, op);
+            float[] yRef = reference(0, xShape, Internal.array(xLast), kShape, Internal.array(w), null, s, d, padding, op);
             Tensor y, dx, dw;
             Tensor dy;
             try (GradientTape tape = new GradientTape()) {
@@ -158,12 +159,12 @@ class ConvTransposeOpsTest {
             Tensor yLast = first ? y.permute(toLast(rank)) : y;
             Tensor dyLast = first ? dy.permute(toLast(rank)) : dy;
             assertEquals(yRef.length, yLast.size(), what);
-            assertTrue(ConvReference.relativeError(yLast.data(), yRef) <= TOLERANCE, "forward " + what);
-            float[] dxRef = reference(1, xShape, xLast.data(), kShape, w.data(), dyLast.data(), s, d, padding, op);
-            float[] dwRef = reference(2, xShape, xLast.data(), kShape, w.data(), dyLast.data(), s, d, padding, op);
+            assertTrue(ConvReference.relativeError(Internal.array(yLast), yRef) <= TOLERANCE, "forward " + what);
+            float[] dxRef = reference(1, xShape, Internal.array(xLast), kShape, Internal.array(w), Internal.array(dyLast), s, d, padding, op);
+            float[] dwRef = reference(2, xShape, Internal.array(xLast), kShape, Internal.array(w), Internal.array(dyLast), s, d, padding, op);
             Tensor dxLast = first ? dx.permute(toLast(rank)) : dx;
-            assertTrue(ConvReference.relativeError(dxLast.data(), dxRef) <= TOLERANCE, "input gradient " + what);
-            assertTrue(ConvReference.relativeError(dw.data(), dwRef) <= TOLERANCE, "kernel gradient " + what);
+            assertTrue(ConvReference.relativeError(Internal.array(dxLast), dxRef) <= TOLERANCE, "input gradient " + what);
+            assertTrue(ConvReference.relativeError(Internal.array(dw), dwRef) <= TOLERANCE, "kernel gradient " + what);
             n++;
         }
     }
@@ -194,14 +195,14 @@ class ConvTransposeOpsTest {
         Tensor y = ConvOps.depthwiseConv(x, w, new int[] {2, 1}, "same", null, null);
         int[][] p = ConvOpsTest.kerasPads("same", new int[] {9, 8}, new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 1});
         // y[..., c*dm + m] = sum over taps of x[..., c] * w[..., c, m]: a convolution with groups = channels.
-        float[] ref = ConvReference.forward(x.shape(), x.data(), new int[] {3, 2, 1, 6}, w.data(), new int[] {2, 1}, new int[] {1, 1},
+        float[] ref = ConvReference.forward(x.shape(), Internal.array(x), new int[] {3, 2, 1, 6}, Internal.array(w), new int[] {2, 1}, new int[] {1, 1},
                 new int[] {p[0][0], p[1][0]}, new int[] {p[0][1], p[1][1]}, 3);
         assertArrayEquals(new int[] {2, 5, 8, 6}, y.shape());
-        assertTrue(ConvReference.relativeError(y.data(), ref) <= TOLERANCE);
+        assertTrue(ConvReference.relativeError(Internal.array(y), ref) <= TOLERANCE);
         // One channel, multiplier 1, by hand: a 1-d moving window.
         Tensor one = ConvOps.depthwiseConv(Tensor.of(new float[] {1, 2, 3, 4}, 1, 4, 1), Tensor.of(new float[] {1, -1}, 2, 1, 1), new int[] {1},
                 "valid", null, null);
-        assertArrayEquals(new float[] {-1, -1, -1}, one.data());
+        assertArrayEquals(new float[] {-1, -1, -1}, Internal.array(one));
     }
 
     @Test
@@ -210,7 +211,7 @@ class ConvTransposeOpsTest {
         Tensor y = ConvOps.separableConv(x, dw, pw, new int[] {1, 2}, "valid", new int[] {1}, "channels_last");
         Tensor expected = ConvOps.conv(ConvOps.depthwiseConv(x, dw, new int[] {1, 2}, "valid", null, null), pw, new int[] {1, 1}, "valid");
         assertArrayEquals(new int[] {2, 5, 2, 4}, y.shape());
-        assertArrayEquals(expected.data(), y.data(), 1e-6f);
+        assertArrayEquals(Internal.array(expected), Internal.array(y), 1e-6f);
     }
 
     @Test

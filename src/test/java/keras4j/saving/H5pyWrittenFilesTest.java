@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import keras4j.tensor.Internal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,9 +228,9 @@ class H5pyWrittenFilesTest {
         assertEquals(List.of("dense", "dropout"), List.copyOf(c.weights().keySet()));
         List<NamedTensor> dense = c.weights().get("dense");
         assertEquals(List.of("dense/kernel", "dense/bias"), dense.stream().map(NamedTensor::name).toList());
-        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, dense.get(0).value().data());
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, Internal.array(dense.get(0).value()));
         assertArrayEquals(new int[] {3, 2}, dense.get(0).value().shape());
-        assertArrayEquals(new float[] {0.5f, -0.5f}, dense.get(1).value().data());
+        assertArrayEquals(new float[] {0.5f, -0.5f}, Internal.array(dense.get(1).value()));
         assertEquals(List.of(), c.weights().get("dropout"), "an empty float64 weight_names array is an empty list");
         assertEquals(1, c.topLevelWeights().size());
         assertEquals("sequential/scale", c.topLevelWeights().get(0).name());
@@ -248,8 +249,8 @@ class H5pyWrittenFilesTest {
                 c.weights().get("lstm").stream().map(NamedTensor::name).toList());
         assertEquals(3f, c.weights().get("lstm").get(2).value().get(7));
         assertEquals(List.of(), c.weights().get("flatten"));
-        assertArrayEquals(new float[] {10, 10}, c.weights().get("dense_10").get(0).value().data(), "float64");
-        assertArrayEquals(new float[] {2}, c.weights().get("dense_2").get(1).value().data(), "float16");
+        assertArrayEquals(new float[] {10, 10}, Internal.array(c.weights().get("dense_10").get(0).value()), "float64");
+        assertArrayEquals(new float[] {2}, Internal.array(c.weights().get("dense_2").get(1).value()), "float16");
         assertEquals("SGD/iter:0", c.optimizerWeights().get(0).name());
         assertEquals(7f, c.optimizerWeights().get(0).value().item(), "int64 scalar");
     }
@@ -262,7 +263,7 @@ class H5pyWrittenFilesTest {
         assertEquals(Map.of("name", "sequential"), s.attributes("vars"));
         assertEquals(Map.of("name", "dropout"), s.attributes("layers/dropout/vars"));
         assertEquals(List.of(), s.children("layers/dropout/vars"));
-        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, s.vars("layers/dense").get(0).data());
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5}, Internal.array(s.vars("layers/dense").get(0)));
         List<keras4j.tensor.Tensor> optimizer = s.vars("optimizer");
         assertEquals(12, optimizer.size());
         assertEquals(3f, optimizer.get(0).item());

@@ -312,12 +312,12 @@ class ConvKernelsTest {
         ConvSpec spec = c.spec();
         Tensor x = Tensor.randomUniform(1, -1f, 1f, c.x);
         Tensor w = Tensor.randomUniform(2, -1f, 1f, c.k);
-        float[] first = ConvKernels.forward(spec, x, w).data();
-        float[] second = ConvKernels.forward(spec, x, w).data();
+        float[] first = Internal.array(ConvKernels.forward(spec, x, w));
+        float[] second = Internal.array(ConvKernels.forward(spec, x, w));
         assertArrayEquals(first, second);
         float[] out = new float[first.length];
         Arrays.fill(out, Float.NaN);
-        ConvKernels.forward(spec, x.data(), w.data(), out);
+        ConvKernels.forward(spec, Internal.array(x), Internal.array(w), out);
         assertArrayEquals(first, out);
     }
 

@@ -93,7 +93,7 @@ class PoolKernelsTest {
             }
             Tensor x = Tensor.randomUniform(trial, -1f, 1f, shape);
             // A few ties and negative values make padding and argmax choices visible.
-            if (trial % 5 == 0) x.data()[0] = x.data()[x.size() - 1];
+            if (trial % 5 == 0) Internal.array(x)[0] = Internal.array(x)[x.size() - 1];
             Tensor input = channelsFirst ? x.permute(toFirst(shape.length)) : x;
             String fmt = channelsFirst ? "channels_first" : "channels_last";
             String padding = same ? "same" : "valid";
@@ -105,10 +105,10 @@ class PoolKernelsTest {
                 Tensor gOut = Tensor.randomUniform(trial + 1000, -1f, 1f, yLast.shape());
                 Tensor gOutFmt = channelsFirst ? gOut.permute(toFirst(gOut.rank())) : gOut;
                 gx = tape.gradient(Ops.sum(Ops.multiply(y, gOutFmt)), input).get(0);
-                float[][] ref = reference(x.data(), shape, k, s, same, max, gOut.data());
-                assertArrayEquals(ref[0], yLast.data(), 1e-5f, () -> "forward " + describe(shape, k, s, padding, fmt, max));
+                float[][] ref = reference(Internal.array(x), shape, k, s, same, max, Internal.array(gOut));
+                assertArrayEquals(ref[0], Internal.array(yLast), 1e-5f, () -> "forward " + describe(shape, k, s, padding, fmt, max));
                 Tensor gxLast = channelsFirst ? gx.permute(toLast(gx.rank())) : gx;
-                assertArrayEquals(ref[1], gxLast.data(), 1e-5f, () -> "backward " + describe(shape, k, s, padding, fmt, max));
+                assertArrayEquals(ref[1], Internal.array(gxLast), 1e-5f, () -> "backward " + describe(shape, k, s, padding, fmt, max));
                 assertArrayEquals(y.shape(), PoolOps.outputShape(input.shape(), k, s, padding, fmt));
             }
             cases++;
@@ -124,7 +124,7 @@ class PoolKernelsTest {
         try {
             Parallel.setThreads(1);
             Tensor b = PoolOps.maxPool(x, new int[] {3, 3}, new int[] {2, 2}, "same", "channels_last");
-            assertArrayEquals(b.data(), a.data());
+            assertArrayEquals(Internal.array(b), Internal.array(a));
         } finally {
             Parallel.setThreads(before);
         }
@@ -133,8 +133,8 @@ class PoolKernelsTest {
     @Test
     void maxPaddingNeverWinsAndAverageExcludesPadding() {
         Tensor x = Tensor.of(new float[] {-5, -3, -4}, 1, 3, 1);
-        assertArrayEquals(new float[] {-3, -4}, PoolOps.maxPool(x, new int[] {2}, new int[] {2}, "same", null).data());
-        assertArrayEquals(new float[] {-4, -4}, PoolOps.averagePool(x, new int[] {2}, new int[] {2}, "same", null).data());
+        assertArrayEquals(new float[] {-3, -4}, Internal.array(PoolOps.maxPool(x, new int[] {2}, new int[] {2}, "same", null)));
+        assertArrayEquals(new float[] {-4, -4}, Internal.array(PoolOps.averagePool(x, new int[] {2}, new int[] {2}, "same", null)));
     }
 
     @Test
@@ -149,18 +149,18 @@ class PoolKernelsTest {
         // Ties: the window (2, 7, 7, 1) routes its gradient to the first 7 only (TensorFlow's argmax order).
         Tensor x = Tensor.of(new float[] {2, 7, 7, 1}, 1, 4, 1);
         Tensor y = PoolKernels.maxPool(x, new int[] {4}, new int[] {1}, false);
-        assertArrayEquals(new float[] {7}, y.data());
-        assertArrayEquals(new float[] {0, 3, 0, 0}, PoolKernels.maxPoolBackward(x, y, new int[] {4}, new int[] {1}, false, Tensor.of(new float[] {3}, 1, 1, 1)).data());
+        assertArrayEquals(new float[] {7}, Internal.array(y));
+        assertArrayEquals(new float[] {0, 3, 0, 0}, Internal.array(PoolKernels.maxPoolBackward(x, y, new int[] {4}, new int[] {1}, false, Tensor.of(new float[] {3}, 1, 1, 1))));
         // Stride 1 < pool 2: the 9 wins both windows that contain it and receives both gradients.
         Tensor x2 = Tensor.of(new float[] {1, 9, 4}, 1, 3, 1);
         Tensor y2 = PoolKernels.maxPool(x2, new int[] {2}, new int[] {1}, false);
-        assertArrayEquals(new float[] {9, 9}, y2.data());
-        assertArrayEquals(new float[] {0, 5, 0}, PoolKernels.maxPoolBackward(x2, y2, new int[] {2}, new int[] {1}, false, Tensor.of(new float[] {2, 3}, 1, 2, 1)).data());
+        assertArrayEquals(new float[] {9, 9}, Internal.array(y2));
+        assertArrayEquals(new float[] {0, 5, 0}, Internal.array(PoolKernels.maxPoolBackward(x2, y2, new int[] {2}, new int[] {1}, false, Tensor.of(new float[] {2, 3}, 1, 2, 1))));
         // Channels are independent, and infinities and NaN still route to their own element.
         Tensor x3 = Tensor.of(new float[] {Float.NEGATIVE_INFINITY, 1, Float.NaN, Float.NEGATIVE_INFINITY, 0, Float.POSITIVE_INFINITY}, 1, 3, 2);
         Tensor y3 = PoolKernels.maxPool(x3, new int[] {3}, new int[] {3}, false);
-        assertArrayEquals(new float[] {Float.NaN, Float.POSITIVE_INFINITY}, y3.data());
-        assertArrayEquals(new float[] {0, 0, 1, 0, 0, 1}, PoolKernels.maxPoolBackward(x3, y3, new int[] {3}, new int[] {3}, false, Tensor.ones(1, 1, 2)).data());
+        assertArrayEquals(new float[] {Float.NaN, Float.POSITIVE_INFINITY}, Internal.array(y3));
+        assertArrayEquals(new float[] {0, 0, 1, 0, 0, 1}, Internal.array(PoolKernels.maxPoolBackward(x3, y3, new int[] {3}, new int[] {3}, false, Tensor.ones(1, 1, 2))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PoolKernels.maxPoolBackward(x2, x2, new int[] {2}, new int[] {1}, false, Tensor.ones(1, 2, 1)));
         assertEquals(true, e.getMessage().contains("pooled shape (1, 2, 1)"), e.getMessage());
@@ -170,8 +170,8 @@ class PoolKernelsTest {
     void vectorAndScalarMaxPoolingAgreeBitForBit() {
         // Values rounded to a few levels make many ties; 37 channels leave a scalar tail after the vectors.
         Tensor x = Tensor.randomUniform(21, -2f, 2f, 3, 9, 8, 37).map(v -> Math.round(v * 2) / 2f);
-        x.data()[5] = Float.NaN;
-        x.data()[100] = Float.POSITIVE_INFINITY;
+        Internal.array(x)[5] = Float.NaN;
+        Internal.array(x)[100] = Float.POSITIVE_INFINITY;
         Tensor g = Tensor.randomNormal(22, 0, 1, 3, 5, 4, 37);
         Tensor[] scalar, vector;
         try {
@@ -181,9 +181,9 @@ class PoolKernelsTest {
             SimdKernels.disable(false);
         }
         vector = maxPoolAndGradient(x, g);
-        assertArrayEquals(scalar[0].data(), vector[0].data());
-        assertArrayEquals(scalar[1].data(), vector[1].data());
-        assertArrayEquals(scalar[2].data(), vector[2].data(), "overlapping windows");
+        assertArrayEquals(Internal.array(scalar[0]), Internal.array(vector[0]));
+        assertArrayEquals(Internal.array(scalar[1]), Internal.array(vector[1]));
+        assertArrayEquals(Internal.array(scalar[2]), Internal.array(vector[2]), "overlapping windows");
     }
 
     private static Tensor[] maxPoolAndGradient(Tensor x, Tensor g) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;
 
@@ -129,7 +130,7 @@ public final class KerasJsFixtures {
      * side fails), naming {@code what}, the element and both values on failure. The shapes are the caller's to check.
      */
     public static void assertElementsClose(Tensor expected, Tensor actual, double tolerance, String what) {
-        float[] e = expected.data(), a = actual.data();
+        float[] e = Internal.array(expected), a = Internal.array(actual);
         for (int i = 0; i < e.length; i++) {
             int index = i;
             assertTrue(Math.abs(e[i] - a[i]) <= tolerance, () -> what + " element " + index + ": expected " + e[index] + ", got " + a[index]);
