@@ -101,7 +101,8 @@ class PoolKernelsTest {
             try (GradientTape tape = new GradientTape()) {
                 tape.watch(input);
                 y = max ? PoolOps.maxPool(input, k, s, padding, fmt) : PoolOps.averagePool(input, k, s, padding, fmt);
-                Tensor yLast = channelsFirst ? y.permute(toLast(y.rank())) : y;
+                // Ops.transpose: y is tracked by the tape, and the plain Tensor.permute refuses tracked tensors.
+                Tensor yLast = channelsFirst ? Ops.transpose(y, toLast(y.rank())) : y;
                 Tensor gOut = Tensor.randomUniform(trial + 1000, -1f, 1f, yLast.shape());
                 Tensor gOutFmt = channelsFirst ? gOut.permute(toFirst(gOut.rank())) : gOut;
                 gx = tape.gradient(Ops.sum(Ops.multiply(y, gOutFmt)), input).get(0);
