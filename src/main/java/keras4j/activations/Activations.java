@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import keras4j.ops.Ops;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * The activation functions of {@code keras.activations} (Keras 3), differentiable through
@@ -23,8 +24,7 @@ import keras4j.utils.Config;
 public final class Activations {
     private Activations() {}
 
-    private static final Map<String, ActivationFunction> REGISTRY = new LinkedHashMap<>();
-    private static final Map<String, ActivationFunction> ALIASES = new LinkedHashMap<>();
+    private static final ObjectRegistry<ActivationFunction> REGISTRY = new ObjectRegistry<>("activation", ActivationFunction.class);
 
     /** Keras 2's {@code hard_sigmoid}, {@code clip(0.2·x + 0.5, 0, 1)}; serialises as {@code "hard_sigmoid"}. */
     public static final ActivationFunction HARD_SIGMOID_KERAS2 = ActivationFunction.of("hard_sigmoid", Activations::hardSigmoidKeras2);
@@ -64,15 +64,20 @@ public final class Activations {
         register("log_softmax", Activations::logSoftmax);
         register("log_sigmoid", Activations::logSigmoid);
         register("sparsemax", Activations::sparsemax);
-        ALIASES.put("swish", REGISTRY.get("silu"));
-        ALIASES.put("hard_swish", REGISTRY.get("hard_silu"));
+        REGISTRY.alias("swish", "silu");
+        REGISTRY.alias("hard_swish", "hard_silu");
     }
 
     private static void register(String name, java.util.function.UnaryOperator<Tensor> f) {
-        REGISTRY.put(name, ActivationFunction.of(name, f));
+        REGISTRY.addValue(name, ActivationFunction.of(name, f));
     }
 
     // ------------------------------------------------------------------ registry
+
+    /** The registered activation of {@code name} (or alias). */
+    private static ActivationFunction named(String name) {
+        return REGISTRY.fromConfig(name, Map.of());
+    }
 
     /**
      * The activation for a Keras identifier (Keras's {@code keras.activations.get}): a name such as
@@ -92,7 +97,7 @@ public final class Activations {
      * {@code clip(x/6 + 0.5, 0, 1)}, for models saved by Keras 2 / tf.keras.
      */
     public static ActivationFunction get(Object identifier, boolean keras2) {
-        if (identifier == null) return REGISTRY.get("linear");
+        if (identifier == null) return named("linear");
         if (identifier instanceof ActivationFunction f) return f;
         if (identifier instanceof Map<?, ?> m) {
             Object name = m.get("config");
@@ -100,12 +105,10 @@ public final class Activations {
             throw new IllegalArgumentException("Could not interpret activation function identifier: " + identifier);
         }
         if (identifier instanceof String name) {
-            if (name.equals("None")) return REGISTRY.get("linear");
+            if (name.equals("None")) return named("linear");
             if (keras2 && name.equals("hard_sigmoid")) return HARD_SIGMOID_KERAS2;
-            ActivationFunction f = REGISTRY.get(name);
-            if (f == null) f = ALIASES.get(name);
-            if (f == null) throw Config.unknown("activation", name, names());
-            return f;
+            if (REGISTRY.find(name) == null) throw Config.unknown("activation", name, names());
+            return named(name);
         }
         throw new IllegalArgumentException("Could not interpret activation function identifier: " + identifier
                 + " (expected a name, an ActivationFunction, a serialized map or null)");
@@ -121,9 +124,7 @@ public final class Activations {
 
     /** Every name {@link #get(Object)} accepts, aliases included, sorted. */
     public static Set<String> names() {
-        Set<String> all = new TreeSet<>(REGISTRY.keySet());
-        all.addAll(ALIASES.keySet());
-        return Collections.unmodifiableSet(all);
+        return REGISTRY.names();
     }
 
     // ------------------------------------------------------------------ rectifiers

@@ -1,12 +1,12 @@
 package keras4j.layers;
 
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * Wraps a function of tensors as a layer, Keras's {@code keras.layers.Lambda(function, output_shape=None)}.
@@ -29,8 +29,8 @@ import keras4j.utils.Config;
  * <p>Not mask-aware: an incoming mask is dropped (Keras's default without the {@code mask} argument).
  */
 public final class Lambda extends AbstractLayer<Lambda> {
-    private static final Map<String, Function<Tensor, Tensor>> REGISTRY = new LinkedHashMap<>();
-    private static final Map<Function<Tensor, Tensor>, String> NAMES = new IdentityHashMap<>();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final ObjectRegistry<Function<Tensor, Tensor>> REGISTRY = new ObjectRegistry<>("function", (Class) Function.class);
 
     private final Function<Tensor, Tensor> function;
     private int[] outputShape;
@@ -47,22 +47,20 @@ public final class Lambda extends AbstractLayer<Lambda> {
     }
 
     /** Makes {@code function} known to configs as {@code name} (Keras's {@code register_keras_serializable} for functions). */
-    public static synchronized void register(String name, Function<Tensor, Tensor> function) {
+    public static void register(String name, Function<Tensor, Tensor> function) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("Lambda.register: name must not be empty");
         if (function == null) throw new IllegalArgumentException("Lambda.register: function must not be null");
-        Function<Tensor, Tensor> previous = REGISTRY.put(name, function);
-        if (previous != null) NAMES.remove(previous);
-        NAMES.put(function, name);
+        REGISTRY.addValue(name, function);
     }
 
     /** The registered function names. */
-    public static synchronized List<String> registeredFunctions() {
-        return List.copyOf(REGISTRY.keySet());
+    public static List<String> registeredFunctions() {
+        return List.copyOf(REGISTRY.registered());
     }
 
-    private static synchronized Function<Tensor, Tensor> lookup(String name, String layerName) {
-        Function<Tensor, Tensor> f = REGISTRY.get(name);
-        if (f == null && name != null && name.contains(">")) f = REGISTRY.get(name.substring(name.lastIndexOf('>') + 1));
+    private static Function<Tensor, Tensor> lookup(String name, String layerName) {
+        Function<Tensor, Tensor> f = registered(name);
+        if (f == null && name != null && name.contains(">")) f = registered(name.substring(name.lastIndexOf('>') + 1));
         if (f == null) {
             throw new IllegalArgumentException("Could not locate function '" + name + "'" + (layerName == null ? "" : " for Lambda layer '" + layerName + "'")
                     + ". Register it first with Lambda.register(\"" + name + "\", fn). Registered functions: " + registeredFunctions());
@@ -70,8 +68,13 @@ public final class Lambda extends AbstractLayer<Lambda> {
         return f;
     }
 
-    private static synchronized String nameOf(Function<Tensor, Tensor> f) {
-        return NAMES.get(f);
+    private static Function<Tensor, Tensor> registered(String name) {
+        Function<Map<String, Object>, Function<Tensor, Tensor>> entry = REGISTRY.find(name);
+        return entry == null ? null : entry.apply(Map.of());
+    }
+
+    private static String nameOf(Function<Tensor, Tensor> f) {
+        return REGISTRY.nameOf(f);
     }
 
     /** Keras's {@code output_shape}: the output shape without the batch axis (-1 for unknown sizes). */

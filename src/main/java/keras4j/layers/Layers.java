@@ -1,10 +1,11 @@
 package keras4j.layers;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * The registry from Keras class names to layers: {@link #deserialize} rebuilds a layer from Keras's
@@ -13,20 +14,23 @@ import keras4j.utils.Config;
 public final class Layers {
     private Layers() {}
 
-    private static final Map<String, Function<Map<String, Object>, Layer>> FACTORIES = new TreeMap<>();
+    private static final ObjectRegistry<Layer> REGISTRY = new ObjectRegistry<>("layer", Layer.class);
 
     static {
         register("InputLayer", InputLayer::fromConfig);
         BuiltinLayers.registerAll();
+        // Layer classes of the packages above (the models) come through the service loader, not by class-loading order.
+        for (LayerProvider p : ServiceLoader.load(LayerProvider.class, Layers.class.getClassLoader())) p.layers().forEach(Layers::register);
     }
 
     /** Makes {@code className} loadable from configs (also how custom Java layers are registered). */
-    public static synchronized void register(String className, Function<Map<String, Object>, Layer> fromConfig) {
-        FACTORIES.put(className, fromConfig);
+    public static void register(String className, Function<Map<String, Object>, Layer> fromConfig) {
+        REGISTRY.addName(className, fromConfig);
     }
 
-    public static synchronized Set<String> registeredNames() {
-        return Set.copyOf(FACTORIES.keySet());
+    /** The class names {@link #deserialize} rebuilds (built-in and registered layers, and the models). */
+    public static Set<String> registeredNames() {
+        return Set.copyOf(REGISTRY.registered());
     }
 
     /** Rebuilds a layer from {@code {"class_name", "config"}} (Keras 3 or Keras 2 form). */
@@ -37,10 +41,7 @@ public final class Layers {
         if (className == null || !(config instanceof Map)) {
             throw new IllegalArgumentException("A serialized layer needs \"class_name\" and a \"config\" object; received keys " + serialized.keySet());
         }
-        Function<Map<String, Object>, Layer> f;
-        synchronized (Layers.class) {
-            f = FACTORIES.get(className);
-        }
+        Function<Map<String, Object>, Layer> f = REGISTRY.find(className);
         if (f == null) {
             throw new IllegalArgumentException("Unknown layer: '" + className + "'. Please ensure you are using a keras4j layer or register your custom layer with Layers.register. Supported layers: "
                     + String.join(", ", registeredNames().stream().sorted().toList()));

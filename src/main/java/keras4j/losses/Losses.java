@@ -1,12 +1,11 @@
 package keras4j.losses;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * Looks losses up the way Keras's {@code keras.losses.get} and {@code model.compile(loss=...)} do: by class
@@ -20,8 +19,7 @@ import keras4j.utils.Config;
 public final class Losses {
     private Losses() {}
 
-    private static final Map<String, Supplier<Loss>> NAMES = new LinkedHashMap<>();
-    private static final Map<String, Function<Map<String, Object>, Loss>> CLASSES = new LinkedHashMap<>();
+    private static final ObjectRegistry<Loss> REGISTRY = new ObjectRegistry<>("loss", Loss.class);
 
     static {
         cls("MeanSquaredError", MeanSquaredError::fromConfig, "mean_squared_error", "mse", "MSE");
@@ -47,15 +45,13 @@ public final class Losses {
     }
 
     private static void cls(String className, Function<Map<String, Object>, Loss> fromConfig, String... names) {
-        CLASSES.put(className, fromConfig);
-        Supplier<Loss> make = () -> fromConfig.apply(Map.of());
-        NAMES.put(className, make);
-        for (String n : names) NAMES.put(n, make);
+        REGISTRY.addName(className, fromConfig);
+        for (String n : names) REGISTRY.alias(n, className);
     }
 
     /** Every string {@link #get(Object)} accepts. */
     public static Set<String> names() {
-        return new LinkedHashSet<>(NAMES.keySet());
+        return new LinkedHashSet<>(REGISTRY.names());
     }
 
     /**
@@ -67,9 +63,7 @@ public final class Losses {
         if (identifier instanceof Loss l) return l;
         if (identifier instanceof Map<?, ?> m) return deserialize(asConfig(m));
         if (identifier instanceof String s) {
-            Supplier<Loss> make = NAMES.get(s);
-            if (make == null) throw Config.unknown("loss", s, NAMES.keySet());
-            return make.get();
+            return REGISTRY.fromConfig(s, Map.of());
         }
         throw new IllegalArgumentException("Could not interpret loss identifier: " + identifier + " (expected a name, a config map or a Loss)");
     }
@@ -108,8 +102,8 @@ public final class Losses {
             return Loss.withBaseConfig(loss, c);
         }
         String name = className == null ? null : className.toString();
-        Function<Map<String, Object>, Loss> fromConfig = name == null ? null : CLASSES.get(name);
-        if (fromConfig == null) throw Config.unknown("loss", name, CLASSES.keySet());
+        Function<Map<String, Object>, Loss> fromConfig = name == null || !REGISTRY.registered().contains(name) ? null : REGISTRY.find(name);
+        if (fromConfig == null) throw Config.unknown("loss", name, REGISTRY.registered());
         return fromConfig.apply(c);
     }
 

@@ -1,6 +1,5 @@
 package keras4j.metrics;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import keras4j.losses.Loss;
 import keras4j.losses.LossFunction;
 import keras4j.losses.Losses;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * Looks metrics up like Keras 3's {@code keras.metrics.get} and {@code compile(metrics=[...])}.
@@ -28,8 +28,7 @@ import keras4j.utils.Config;
 public final class Metrics {
     private Metrics() {}
 
-    private static final Map<String, Function<Map<String, Object>, Metric>> CLASSES = new LinkedHashMap<>();
-    private static final Map<String, String> NAMES = new LinkedHashMap<>();
+    private static final ObjectRegistry<Metric> REGISTRY = new ObjectRegistry<>("metric", Metric.class);
 
     static {
         cls("Mean", Mean::fromConfig);
@@ -68,15 +67,13 @@ public final class Metrics {
     }
 
     private static void cls(String className, Function<Map<String, Object>, Metric> fromConfig, String... aliases) {
-        CLASSES.put(className, fromConfig);
-        NAMES.put(className, className);
-        NAMES.put(Config.snakeCase(className), className);
-        for (String a : aliases) NAMES.put(a, className);
+        REGISTRY.add(className, fromConfig);
+        for (String a : aliases) REGISTRY.alias(a, className);
     }
 
     /** Every string {@link #get(Object)} accepts. */
     public static Set<String> names() {
-        return new LinkedHashSet<>(NAMES.keySet());
+        return new LinkedHashSet<>(REGISTRY.names());
     }
 
     /** Keras's {@code keras.metrics.get}; {@code null} gives {@code null}. A string gives a new metric with Keras's defaults. */
@@ -87,9 +84,7 @@ public final class Metrics {
         if (identifier instanceof LossFunction f) return new MeanMetricWrapper(f, null);
         if (identifier instanceof Map<?, ?> m) return deserialize(asConfig(m));
         if (identifier instanceof String s) {
-            String cls = NAMES.get(s);
-            if (cls == null) throw Config.unknown("metric", s, NAMES.keySet());
-            return CLASSES.get(cls).apply(Map.of());
+            return REGISTRY.fromConfig(s, Map.of());
         }
         throw new IllegalArgumentException("Could not interpret metric identifier: " + identifier);
     }
@@ -150,8 +145,8 @@ public final class Metrics {
             if (config.get("name") != null) w.setName(config.get("name").toString());
             return w;
         }
-        Function<Map<String, Object>, Metric> f = cn == null ? null : CLASSES.get(cn.toString());
-        if (f == null) throw Config.unknown("metric", cn, CLASSES.keySet());
+        Function<Map<String, Object>, Metric> f = cn == null || !REGISTRY.registered().contains(cn.toString()) ? null : REGISTRY.find(cn.toString());
+        if (f == null) throw Config.unknown("metric", cn, REGISTRY.registered());
         return f.apply(config);
     }
 

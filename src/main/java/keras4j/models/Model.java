@@ -9,7 +9,6 @@ import keras4j.callbacks.TrainingModel;
 import java.util.Set;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
-import keras4j.layers.Layers;
 import keras4j.layers.Node;
 import keras4j.layers.InputLayer;
 import keras4j.optimizers.Optimizer;
@@ -29,9 +28,6 @@ import keras4j.utils.SummaryTable;
 public class Model extends Layer implements TrainingModel {
     static {
         NotebookHook.wake();
-        Layers.register("Functional", FunctionalConfig::fromConfig);
-        Layers.register("Model", FunctionalConfig::fromConfig);
-        Layers.register("Sequential", Sequential::fromConfig);
     }
 
     private Trainer trainer;

@@ -13,11 +13,6 @@ import keras4j.layers.Layers;
 public final class Models {
     private Models() {}
 
-    static {
-        // Registers Sequential and Functional with the layer registry.
-        new Sequential();
-    }
-
     /** Loads a {@code .keras} (Keras 3) or legacy Keras 2 {@code .h5} model, compiled when the file says how. */
     public static Model load(String path) {
         return load(Path.of(path), true);

@@ -7,6 +7,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.utils.Config;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * Looks optimizers up like Keras's {@code keras.optimizers.get}: by name in any case ({@code "sgd"},
@@ -22,17 +23,18 @@ import keras4j.utils.Config;
 public final class Optimizers {
     private Optimizers() {}
 
-    private static final Map<String, Function<Map<String, Object>, Optimizer>> CLASSES = new LinkedHashMap<>();
+    /** By Keras's lower-case names; lookups lower-case the class name first, as Keras does. */
+    private static final ObjectRegistry<Optimizer> REGISTRY = new ObjectRegistry<>("optimizer", Optimizer.class);
 
     static {
-        CLASSES.put("sgd", SGD::fromConfig);
-        CLASSES.put("adam", Adam::fromConfig);
-        CLASSES.put("adamw", AdamW::fromConfig);
-        CLASSES.put("rmsprop", RMSprop::fromConfig);
-        CLASSES.put("adagrad", Adagrad::fromConfig);
-        CLASSES.put("adadelta", Adadelta::fromConfig);
-        CLASSES.put("adamax", Adamax::fromConfig);
-        CLASSES.put("nadam", Nadam::fromConfig);
+        REGISTRY.addName("sgd", SGD::fromConfig);
+        REGISTRY.addName("adam", Adam::fromConfig);
+        REGISTRY.addName("adamw", AdamW::fromConfig);
+        REGISTRY.addName("rmsprop", RMSprop::fromConfig);
+        REGISTRY.addName("adagrad", Adagrad::fromConfig);
+        REGISTRY.addName("adadelta", Adadelta::fromConfig);
+        REGISTRY.addName("adamax", Adamax::fromConfig);
+        REGISTRY.addName("nadam", Nadam::fromConfig);
     }
 
     /** Keras's {@code keras.optimizers.get}; {@code null} gives {@code null}. */
@@ -49,8 +51,8 @@ public final class Optimizers {
         Object cn = serialized.get("class_name");
         String name = cn == null ? "" : cn.toString();
         if (name.startsWith("Custom>")) name = name.substring("Custom>".length());
-        Function<Map<String, Object>, Optimizer> f = CLASSES.get(name.toLowerCase(Locale.ROOT));
-        if (f == null) throw Config.unknown("optimizer", cn, CLASSES.keySet());
+        Function<Map<String, Object>, Optimizer> f = REGISTRY.find(name.toLowerCase(Locale.ROOT));
+        if (f == null) throw Config.unknown("optimizer", cn, REGISTRY.registered());
         Object config = serialized.get("config");
         return f.apply(legacyToKeras3(config == null ? Map.of() : asConfig((Map<?, ?>) config), name.toLowerCase(Locale.ROOT)));
     }

@@ -1,10 +1,10 @@
 package keras4j.optimizers.schedules;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
+import keras4j.utils.ObjectRegistry;
 
 /**
  * A learning rate that depends on the optimizer step, Keras's {@code keras.optimizers.schedules.LearningRateSchedule}.
@@ -21,20 +21,20 @@ public abstract class LearningRateSchedule implements KerasObject {
         return "keras.optimizers.schedules";
     }
 
-    private static final Map<String, Function<Map<String, Object>, LearningRateSchedule>> CLASSES = new LinkedHashMap<>();
+    private static final ObjectRegistry<LearningRateSchedule> REGISTRY = new ObjectRegistry<>("learning rate schedule", LearningRateSchedule.class);
 
     static {
-        CLASSES.put("ExponentialDecay", ExponentialDecay::fromConfig);
-        CLASSES.put("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
-        CLASSES.put("CosineDecay", CosineDecay::fromConfig);
+        REGISTRY.addName("ExponentialDecay", ExponentialDecay::fromConfig);
+        REGISTRY.addName("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
+        REGISTRY.addName("CosineDecay", CosineDecay::fromConfig);
     }
 
     /** Rebuilds a schedule from Keras's serialized form {@code {"module", "class_name", "config"}}. */
     @SuppressWarnings("unchecked")
     public static LearningRateSchedule deserialize(Map<String, Object> serialized) {
         Object name = serialized.get("class_name");
-        Function<Map<String, Object>, LearningRateSchedule> f = name == null ? null : CLASSES.get(name.toString());
-        if (f == null) throw Config.unknown("learning rate schedule", name, CLASSES.keySet());
+        Function<Map<String, Object>, LearningRateSchedule> f = name == null ? null : REGISTRY.find(name.toString());
+        if (f == null) throw Config.unknown("learning rate schedule", name, REGISTRY.registered());
         Object config = serialized.get("config");
         return f.apply(config == null ? Map.of() : (Map<String, Object>) config);
     }
