@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import keras4j.utils.PyFormat;
 
 /**
  * Streams epoch results to a CSV file; Keras's {@code keras.callbacks.CSVLogger(filename, separator=",",
@@ -130,7 +131,7 @@ public class CSVLogger extends Callback {
         fields.add(Integer.toString(epoch));
         for (String key : keys) {
             Double value = values.get(key);
-            fields.add(value == null ? "NA" : PythonFormat.repr(value));
+            fields.add(value == null ? "NA" : PyFormat.repr(value));
         }
         text.append(row(fields));
         try {

@@ -2,6 +2,7 @@ package keras4j.callbacks;
 
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import keras4j.utils.PyFormat;
 
 /**
  * Sets the learning rate at the beginning of every epoch from a schedule; Keras's
@@ -68,7 +69,7 @@ public class LearningRateScheduler extends Callback {
         double learningRate = schedule.apply(epoch, model().learningRate());
         model().setLearningRate((float) learningRate);
         if (verbose > 0) {
-            Messages.print("\nEpoch " + (epoch + 1) + ": LearningRateScheduler setting learning rate to " + PythonFormat.repr(learningRate) + ".");
+            Messages.print("\nEpoch " + (epoch + 1) + ": LearningRateScheduler setting learning rate to " + PyFormat.repr(learningRate) + ".");
         }
     }
 

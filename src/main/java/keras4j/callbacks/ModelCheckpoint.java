@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import keras4j.utils.PyFormat;
 
 /**
  * Saves the model or its weights during training; Keras's {@code keras.callbacks.ModelCheckpoint(filepath,
@@ -228,11 +229,11 @@ public class ModelCheckpoint extends Callback {
             return true;
         }
         resolveMode();
-        String bestText = best == null ? "None" : PythonFormat.fixed(best, 5);
+        String bestText = best == null ? "None" : PyFormat.fixed(best, 5);
         if (monitorOp.isImprovement(current, best, 0)) {
             if (verbose > 0) {
                 Messages.print("\nEpoch " + (epoch + 1) + ": " + monitor + " improved from " + bestText + " to "
-                        + PythonFormat.fixed(current, 5) + ", saving model to " + path);
+                        + PyFormat.fixed(current, 5) + ", saving model to " + path);
             }
             best = current;
             return true;
@@ -247,8 +248,8 @@ public class ModelCheckpoint extends Callback {
         kwargs.put("epoch", epoch + 1);
         if (batch != null && !logs.containsKey("batch")) kwargs.put("batch", batch + 1);
         try {
-            return PythonFormat.format(filepath, kwargs);
-        } catch (PythonFormat.MissingKeyException e) {
+            return PyFormat.format(filepath, kwargs);
+        } catch (PyFormat.MissingKeyException e) {
             throw new IllegalArgumentException("Failed to format this callback filepath: \"" + filepath + "\". Reason: " + e.getMessage(), e);
         }
     }

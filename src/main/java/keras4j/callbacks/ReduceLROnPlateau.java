@@ -1,6 +1,7 @@
 package keras4j.callbacks;
 
 import java.util.Map;
+import keras4j.utils.PyFormat;
 
 /**
  * Reduces the learning rate when a metric has stopped improving; Keras's
@@ -50,7 +51,7 @@ public class ReduceLROnPlateau extends Callback {
      */
     public ReduceLROnPlateau factor(double factor) {
         if (factor >= 1.0) {
-            throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0. Received factor=" + PythonFormat.repr(factor));
+            throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0. Received factor=" + PyFormat.repr(factor));
         }
         this.factor = factor;
         return this;
@@ -176,7 +177,7 @@ public class ReduceLROnPlateau extends Callback {
         double newLr = Math.max(oldLr * factor, minLr);
         model().setLearningRate((float) newLr);
         if (verbose > 0) {
-            Messages.print("\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to " + PythonFormat.repr(newLr) + ".");
+            Messages.print("\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to " + PyFormat.repr(newLr) + ".");
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package keras4j.callbacks;
 
 import java.util.Map;
+import keras4j.utils.PyFormat;
 
 /**
  * Stops training when a batch's loss is NaN or infinite; Keras's
@@ -37,7 +38,7 @@ public class TerminateOnNaN extends Callback {
         if (loss == null || Double.isFinite(loss)) return;
         if (raiseError) {
             throw new IllegalStateException("NaN or Inf loss encountered at batch " + batch + ". Loss value: "
-                    + PythonFormat.repr(loss) + ". Terminating training immediately.");
+                    + PyFormat.repr(loss) + ". Terminating training immediately.");
         }
         Messages.print("Batch " + batch + ": Invalid loss, terminating training");
         model().setStopTraining(true);
