@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import keras4j.autograd.GradientChecker;
+import keras4j.testing.GradientChecker;
 import keras4j.autograd.Variable;
 import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import keras4j.autograd.GradientChecker;
+import keras4j.testing.GradientChecker;
 import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Json;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import keras4j.autograd.GradientChecker;
+import keras4j.testing.GradientChecker;
 import keras4j.ops.Ops;
 import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import keras4j.autograd.GradientChecker;
+import keras4j.testing.GradientChecker;
 import keras4j.tensor.Tensor;
 
 /** Shared checks for loss tests: expectations come from a plain double re-statement of Keras's formula per sample. */

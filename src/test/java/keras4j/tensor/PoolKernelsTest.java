@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
-import keras4j.autograd.GradientChecker;
+import keras4j.testing.GradientChecker;
 import keras4j.autograd.GradientTape;
 import keras4j.ops.Ops;
 import keras4j.ops.PoolOps;
