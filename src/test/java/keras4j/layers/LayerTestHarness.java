@@ -45,7 +45,12 @@ public final class LayerTestHarness {
 
     /** A case: {@code inputShape} includes a concrete batch size. */
     public static Case layerCase(String name, Supplier<? extends Layer> factory, int... inputShape) {
-        return new Case(name, factory, inputShape);
+        return new Case(name, factory, List.of(inputShape));
+    }
+
+    /** A case of a layer with several inputs (merging layers): each shape includes the batch size. */
+    public static Case mergeCase(String name, Supplier<? extends Layer> factory, int[]... inputShapes) {
+        return new Case(name, factory, List.of(inputShapes));
     }
 
     /** What to run a layer with and what to expect. */
@@ -53,6 +58,9 @@ public final class LayerTestHarness {
         final String name;
         final Supplier<? extends Layer> factory;
         final int[] inputShape;
+        final List<int[]> inputShapes;
+        /** Integer inputs in {@code [0, integerInputs)} (indices, e.g. Embedding's): not differentiated. */
+        int integerInputs;
         int[] expectedOutputShape;
         int trainableWeights;
         int nonTrainableWeights;
@@ -66,10 +74,21 @@ public final class LayerTestHarness {
         boolean customMaskExpectation;
         final List<Consumer<Layer>> extraChecks = new ArrayList<>();
 
-        private Case(String name, Supplier<? extends Layer> factory, int[] inputShape) {
+        private Case(String name, Supplier<? extends Layer> factory, List<int[]> inputShapes) {
             this.name = name;
             this.factory = factory;
-            this.inputShape = inputShape.clone();
+            this.inputShapes = inputShapes.stream().map(int[]::clone).toList();
+            this.inputShape = this.inputShapes.get(0);
+        }
+
+        /** Inputs are integer indices in {@code [0, bound)}: the gradient check covers the weights only. */
+        public Case integerInputs(int bound) {
+            this.integerInputs = bound;
+            return this;
+        }
+
+        boolean multi() {
+            return inputShapes.size() > 1;
         }
 
         /** The expected output shape with the concrete batch size. */
@@ -141,21 +160,38 @@ public final class LayerTestHarness {
 
     /** Runs every check of the case; failures name the case. */
     public static void run(Case c) {
-        Tensor x = input(c);
-        Layer layer = built(c, x);
-        Tensor out = layer.apply(x);
+        List<Tensor> xs = inputs(c);
+        Layer layer = built(c, xs);
+        Tensor out = call(c, layer, xs, false);
         checkShapes(c, layer, out);
         checkWeightCounts(c, layer);
-        checkGradients(c, layer, x);
-        checkConfigRoundTrip(c, layer, x, out);
-        if (!layer.trainableWeights().isEmpty()) checkTrainingStep(c, layer, x);
-        checkMasking(c, x);
+        checkGradients(c, layer, xs);
+        checkConfigRoundTrip(c, layer, xs, out);
+        if (!layer.trainableWeights().isEmpty()) checkTrainingStep(c, layer, xs);
+        checkMasking(c, xs);
         for (Consumer<Layer> check : c.extraChecks) check.accept(layer);
+    }
+
+    /** The layer's (first) output for {@code xs}. */
+    private static Tensor call(Case c, Layer layer, List<Tensor> xs, boolean training) {
+        return c.multi() ? layer.apply(xs, training).get(0) : layer.apply(xs.get(0), training);
+    }
+
+    /** The case's inputs: random ones ({@link #input}), the i-th from seed {@code INPUT_SEED + i}. */
+    static List<Tensor> inputs(Case c) {
+        List<Tensor> xs = new ArrayList<>();
+        for (int i = 0; i < c.inputShapes.size(); i++) xs.add(input(c, c.inputShapes.get(i), INPUT_SEED + i));
+        return xs;
     }
 
     /** A random input in [-1, 1] kept 0.1 away from the case's kinks, so finite differences do not straddle them. */
     static Tensor input(Case c) {
-        Tensor x = Tensor.randomUniform(INPUT_SEED, -1f, 1f, c.inputShape);
+        return input(c, c.inputShape, INPUT_SEED);
+    }
+
+    private static Tensor input(Case c, int[] shape, long seed) {
+        if (c.integerInputs > 0) return Tensor.randomUniform(seed, 0, c.integerInputs, shape).map(v -> (float) Math.floor(v));
+        Tensor x = Tensor.randomUniform(seed, -1f, 1f, shape);
         float[] d = Internal.array(x);
         for (int i = 0; i < d.length; i++) {
             for (float k : c.kinks) {
@@ -165,9 +201,9 @@ public final class LayerTestHarness {
         return x;
     }
 
-    private static Layer built(Case c, Tensor x) {
+    private static Layer built(Case c, List<Tensor> xs) {
         Layer layer = c.factory.get();
-        layer.ensureBuilt(List.of(x.shape()));
+        layer.ensureBuilt(c.inputShapes);
         if (c.afterBuild != null) c.afterBuild.accept(layer);
         return layer;
     }
@@ -179,12 +215,13 @@ public final class LayerTestHarness {
     }
 
     private static void checkShapes(Case c, Layer layer, Tensor out) {
-        assertArrayEquals(out.shape(), layer.computeOutputShape(c.inputShape), c.name + ": computeOutputShape vs a real call");
+        assertArrayEquals(out.shape(), layer.computeOutputShapes(c.inputShapes).get(0), c.name + ": computeOutputShape vs a real call");
         if (c.expectedOutputShape != null) assertArrayEquals(c.expectedOutputShape, out.shape(), c.name + ": output shape");
         Layer fresh = c.factory.get();
-        assertArrayEquals(withBatch(out.shape(), -1), fresh.computeOutputShape(withBatch(c.inputShape, -1)), c.name + ": computeOutputShape with batch None");
-        int[] sample = Arrays.copyOfRange(c.inputShape, 1, c.inputShape.length);
-        KerasTensor symbolic = c.factory.get().apply(new InputLayer(sample).output());
+        List<int[]> unknownBatch = c.inputShapes.stream().map(s -> withBatch(s, -1)).toList();
+        assertArrayEquals(withBatch(out.shape(), -1), fresh.computeOutputShapes(unknownBatch).get(0), c.name + ": computeOutputShape with batch None");
+        List<KerasTensor> symbolicInputs = c.inputShapes.stream().map(s -> new InputLayer(Arrays.copyOfRange(s, 1, s.length)).output()).toList();
+        KerasTensor symbolic = c.multi() ? c.factory.get().apply(symbolicInputs).get(0) : c.factory.get().apply(symbolicInputs.get(0));
         assertArrayEquals(withBatch(out.shape(), -1), symbolic.shape(), c.name + ": symbolic call");
     }
 
@@ -193,37 +230,46 @@ public final class LayerTestHarness {
         assertEquals(c.nonTrainableWeights, layer.nonTrainableWeights().size(), c.name + ": non-trainable weights");
     }
 
-    private static void checkGradients(Case c, Layer layer, Tensor x) {
+    private static void checkGradients(Case c, Layer layer, List<Tensor> xs) {
+        // Integer inputs are indices: only the weights are differentiated (the inputs stay fixed).
+        int n = c.integerInputs > 0 ? 0 : xs.size();
         List<Tensor> inputs = new ArrayList<>();
-        inputs.add(x.copy());
+        for (int i = 0; i < n; i++) inputs.add(xs.get(i).copy());
         for (Variable v : layer.trainableWeights()) inputs.add(v.peek());
-        GradientChecker.Result r = GradientChecker.check(in -> layer.apply(in[0], false), 1e-2, inputs.toArray(new Tensor[0]));
+        if (inputs.isEmpty()) return;
+        GradientChecker.Result r = GradientChecker.check(in -> {
+            List<Tensor> args = new ArrayList<>(xs);
+            for (int i = 0; i < n; i++) args.set(i, in[i]);
+            return call(c, layer, args, false);
+        }, 1e-2, inputs.toArray(new Tensor[0]));
         assertTrue(r.maxError() <= c.gradientTolerance, c.name + ": gradient check: " + r);
     }
 
-    private static void checkConfigRoundTrip(Case c, Layer layer, Tensor x, Tensor out) {
+    private static void checkConfigRoundTrip(Case c, Layer layer, List<Tensor> xs, Tensor out) {
         Map<String, Object> serialized = layer.serialize();
-        assertEquals("keras.layers", serialized.get("module"), c.name + ": module");
+        assertEquals(layer.module(), serialized.get("module"), c.name + ": module");
         assertEquals(layer.className(), serialized.get("class_name"), c.name + ": class_name");
         String config = Json.write(layer.getConfig());
+        // Built as the original (Keras's deserialize builds from build_config), so wrapped layers' configs carry theirs too.
         Layer direct = Layers.deserialize(serialized);
+        direct.ensureBuilt(c.inputShapes);
         assertEquals(config, Json.write(direct.getConfig()), c.name + ": config after deserialize");
         Layer viaJson = Layers.deserialize(Json.readObject(Json.write(serialized)));
+        viaJson.ensureBuilt(c.inputShapes);
         assertEquals(config, Json.write(viaJson.getConfig()), c.name + ": config after a JSON round trip");
-        viaJson.ensureBuilt(List.of(x.shape()));
         viaJson.setWeights(layer.getWeights());
-        Tensor again = viaJson.apply(x);
+        Tensor again = call(c, viaJson, xs, false);
         assertArrayEquals(out.shape(), again.shape(), c.name + ": restored output shape");
         assertArrayEquals(out.toFloatArray(), again.toFloatArray(), 1e-6f, c.name + ": restored layer's output");
     }
 
-    private static float lossOf(Layer layer, Tensor x) {
-        Tensor loss = Ops.mean(Ops.square(layer.apply(x, true)));
+    private static float lossOf(Case c, Layer layer, List<Tensor> xs) {
+        Tensor loss = Ops.mean(Ops.square(call(c, layer, xs, true)));
         for (Tensor l : layer.losses()) loss = Ops.add(loss, l);
         return loss.item();
     }
 
-    private static void checkTrainingStep(Case c, Layer layer, Tensor x) {
+    private static void checkTrainingStep(Case c, Layer layer, List<Tensor> xs) {
         List<Variable> ws = layer.trainableWeights();
         List<Tensor> before = new ArrayList<>();
         for (Variable v : ws) before.add(v.peek().copy());
@@ -232,7 +278,7 @@ public final class LayerTestHarness {
         try (GradientTape tape = new GradientTape()) {
             List<Tensor> values = new ArrayList<>();
             for (Variable v : ws) values.add(v.value());
-            Tensor loss = Ops.mean(Ops.square(layer.apply(x, true)));
+            Tensor loss = Ops.mean(Ops.square(call(c, layer, xs, true)));
             for (Tensor l : layer.losses()) loss = Ops.add(loss, l);
             loss0 = loss.item();
             grads = tape.gradient(loss, values);
@@ -246,8 +292,33 @@ public final class LayerTestHarness {
         boolean changed = false;
         for (int i = 0; i < ws.size(); i++) changed |= !Arrays.equals(Internal.array(before.get(i)), Internal.array(ws.get(i).peek()));
         assertTrue(changed, c.name + ": one SGD step should change the trainable weights");
-        float loss1 = GradientTape.withoutRecording(() -> lossOf(layer, x));
+        float loss1 = GradientTape.withoutRecording(() -> lossOf(c, layer, xs));
         assertTrue(loss1 < loss0, c.name + ": one SGD step should lower mean(square(output)): " + loss0 + " -> " + loss1);
+    }
+
+    /**
+     * Several inputs, each with the default mask: the masked call runs and a mask comes out exactly when the layer is
+     * mask-aware (or as the case declares, from the first input); how masks combine is the merging layers' own test.
+     */
+    private static void checkMergeMasking(Case c, Layer layer, List<Tensor> xs) {
+        layer.ensureBuilt(c.inputShapes);
+        List<Tensor> masks = new ArrayList<>();
+        for (Tensor x : xs) masks.add(defaultMask(x.shape()));
+        assertNotNull(layer.invoke(xs, masks, false).get(0), c.name + ": masked call");
+        Tensor outMask = layer.computeMasks(xs, masks).get(0);
+        if (c.customMaskExpectation) {
+            Tensor expected = c.expectedOutputMask.apply(xs.get(0));
+            if (expected == null) {
+                assertNull(outMask, c.name + ": output mask should be dropped");
+            } else {
+                assertNotNull(outMask, c.name + ": output mask");
+                assertArrayEquals(expected.toFloatArray(), outMask.toFloatArray(), c.name + ": output mask");
+            }
+        } else if (c.supportsMasking) {
+            assertNotNull(outMask, c.name + ": output mask");
+        } else {
+            assertNull(outMask, c.name + ": output mask should be dropped");
+        }
     }
 
     private static Tensor defaultMask(int[] inputShape) {
@@ -259,10 +330,14 @@ public final class LayerTestHarness {
         return m;
     }
 
-    private static void checkMasking(Case c, Tensor x) {
+    private static void checkMasking(Case c, List<Tensor> xs) {
         Layer layer = c.factory.get();
         assertEquals(c.supportsMasking, layer.supportsMasking(), c.name + ": supportsMasking");
-        Tensor in = c.maskInput != null ? c.maskInput : x;
+        if (c.multi()) {
+            checkMergeMasking(c, layer, xs);
+            return;
+        }
+        Tensor in = c.maskInput != null ? c.maskInput : xs.get(0);
         Tensor mask = c.inputMask != null ? c.inputMask : defaultMask(in.shape());
         if (mask == null && !c.customMaskExpectation) return;
         layer.ensureBuilt(List.of(in.shape()));
