@@ -59,19 +59,27 @@ final class Peers {
                         : "OPENBLAS_CORETYPE=" + coretype + " (set by -Dbench.openblas.coretype)");
     }
 
-    /** The CPU's model name and the number of processors this JVM sees, e.g. "AMD EPYC 9R14, 2 CPUs". */
+    /**
+     * The CPU's model name with its family and model numbers (a VM may name only the vendor: AMD's family 25 is
+     * Zen 3/4, 26 is Zen 5; Intel's family 6 model 143 is Sapphire Rapids), the processors this JVM sees and the
+     * widest vector extension, e.g. "AMD EPYC (family 26, model 2), 2 CPUs, AVX-512".
+     */
     static String cpu() {
         String model = System.getProperty("os.arch");
+        String family = null;
+        String number = null;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    model = line.substring(line.indexOf(':') + 1).trim();
-                    break;
-                }
+                String value = line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name")) model = value;
+                else if (line.startsWith("cpu family")) family = value;
+                else if (line.matches("model\\s*:.*")) number = value;
+                if (line.isBlank()) break;
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: keep the architecture
         }
+        if (family != null) model += " (family " + family + (number != null ? ", model " + number : "") + ")";
         int n = Runtime.getRuntime().availableProcessors();
         return model + ", " + n + " CPU" + (n == 1 ? "" : "s") + ", " + (hasFlag("avx512f") ? "AVX-512" : hasFlag("avx2") ? "AVX2" : "no AVX2");
     }
