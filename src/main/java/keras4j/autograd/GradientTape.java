@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import keras4j.tensor.Internal;
 import keras4j.tensor.Tensor;
 
 /**
@@ -34,7 +35,7 @@ public final class GradientTape implements AutoCloseable {
 
     static {
         // Tensor math that records nothing (Tensor.add, ...) refuses tensors this thread's recording tapes track.
-        Tensor.installTapeProbe(GradientTape::tracksWhileRecording);
+        Internal.installTapeProbe(GradientTape::tracksWhileRecording);
     }
 
     /** Whether a tape recording on this thread tracks {@code t}. */

@@ -166,18 +166,15 @@ public final class Tensor {
 
     /**
      * Whether a tensor is tracked by a {@code GradientTape} recording on the calling thread; installed once by
-     * {@code keras4j.autograd.GradientTape} when it loads (no tape can be open before), null until then.
+     * {@code keras4j.autograd.GradientTape} when it loads (no tape can be open before), null until then. The tensor math
+     * that records nothing ({@link #add}, {@link #sub}, {@link #mul}, {@link #div}, {@link #neg}, {@link #permute},
+     * {@link #transpose}, {@link #concat}) refuses such a tensor, since its gradient would be lost; the differentiable
+     * twins are in {@code keras4j.ops.Ops}.
      */
     private static volatile Predicate<Tensor> tapeProbe;
 
-    /**
-     * For {@code keras4j.autograd.GradientTape} only: makes the tensor math that records nothing on a tape
-     * ({@link #add}, {@link #sub}, {@link #mul}, {@link #div}, {@link #neg}, {@link #permute}, {@link #transpose},
-     * {@link #concat}) throw when an input is tracked by a tape that is recording, since its gradient would be lost.
-     * The differentiable twins are in {@code keras4j.ops.Ops}; values that need no gradient are computed inside
-     * {@code GradientTape.withoutRecording}. Installed once; a second call throws.
-     */
-    public static synchronized void installTapeProbe(Predicate<Tensor> probe) {
+    /** Installs the tape probe, once: see {@link Internal#installTapeProbe}. */
+    static synchronized void installTapeProbe(Predicate<Tensor> probe) {
         if (tapeProbe != null) throw new IllegalStateException("the tape probe is already installed");
         tapeProbe = Objects.requireNonNull(probe, "probe");
     }
@@ -257,7 +254,7 @@ public final class Tensor {
         return new Tensor(data, Shapes.resolveReshape(shape, newShape, "reshape"));
     }
 
-    /** Reverses the axes (a matrix transpose for rank 2); records nothing on a tape (see {@link #installTapeProbe}). */
+    /** Reverses the axes (a matrix transpose for rank 2); records nothing on a tape ({@code Ops.transpose} does). */
     public Tensor transpose() {
         untaped("transpose", "transpose", this);
         int[] perm = new int[shape.length];
@@ -409,7 +406,7 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- element-wise
 
-    // add/sub/mul/div/neg record nothing on a tape: Ops.add/subtract/multiply/divide/negative do (see installTapeProbe).
+    // add/sub/mul/div/neg record nothing on a tape: Ops.add/subtract/multiply/divide/negative do (see tapeProbe).
     public Tensor add(Tensor o) { untaped("add", "add", this, o); return Elementwise.binary(this, o, Elementwise.Op.ADD, null, "add"); }
     public Tensor sub(Tensor o) { untaped("sub", "subtract", this, o); return Elementwise.binary(this, o, Elementwise.Op.SUB, null, "sub"); }
     public Tensor mul(Tensor o) { untaped("mul", "multiply", this, o); return Elementwise.binary(this, o, Elementwise.Op.MUL, null, "mul"); }
