@@ -1,5 +1,6 @@
 package keras4j.metrics;
 
+import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class AUC extends Metric {
     protected void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         if (multiLabel && yPred.rank() != 2) {
             throw new IllegalArgumentException("`y_pred` must have rank 2 when `multi_label=True`. Found rank " + yPred.rank()
-                    + ". Full shape received for `y_pred`: " + Arrays.toString(yPred.shape()));
+                    + ". Full shape received for `y_pred`: " + Shape.format(yPred.shape()));
         }
         build(yPred.dim(-1));
         Tensor pred = fromLogits ? yPred.sigmoid() : yPred;

@@ -1,5 +1,6 @@
 package keras4j.metrics;
 
+import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public abstract class Metric implements KerasObject {
     public float result() {
         Tensor r = resultTensor();
         if (r.size() != 1) {
-            throw new IllegalStateException(name() + ": result has shape " + Arrays.toString(r.shape()) + "; use resultTensor() for non-scalar results");
+            throw new IllegalStateException(name() + ": result has shape " + Shape.format(r.shape()) + "; use resultTensor() for non-scalar results");
         }
         return r.data()[0];
     }

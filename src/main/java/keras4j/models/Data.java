@@ -1,5 +1,6 @@
 package keras4j.models;
 
+import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Data {
     static Tensor sampleWeights(Tensor y, Tensor sampleWeight, Map<Integer, Double> classWeight, int n) {
         if (classWeight == null) {
             if (sampleWeight != null && sampleWeight.rank() != 1) {
-                throw new IllegalArgumentException("sample_weight must have shape (n,). Received: shape " + Arrays.toString(sampleWeight.shape()));
+                throw new IllegalArgumentException("sample_weight must have shape (n,). Received: shape " + Shape.format(sampleWeight.shape()));
             }
             return sampleWeight;
         }

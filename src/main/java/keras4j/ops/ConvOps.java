@@ -407,12 +407,6 @@ public final class ConvOps {
 
     /** A shape as Keras prints it: {@code (None, 26, 26, 32)}. */
     static String fmt(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i] < 0 ? "None" : Integer.toString(shape[i]));
-        }
-        if (shape.length == 1) sb.append(',');
-        return sb.append(')').toString();
+        return keras4j.tensor.Shape.format(shape);
     }
 }

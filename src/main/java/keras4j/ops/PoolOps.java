@@ -1,5 +1,6 @@
 package keras4j.ops;
 
+import keras4j.tensor.Shape;
 import static keras4j.autograd.GradientTape.isRecording;
 import static keras4j.autograd.GradientTape.record;
 
@@ -84,13 +85,7 @@ public final class PoolOps {
     }
 
     private static String shapeStr(int[] s) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(s[i] < 0 ? "None" : Integer.toString(s[i]));
-        }
-        if (s.length == 1) sb.append(',');
-        return sb.append(')').toString();
+        return Shape.format(s);
     }
 
     private static boolean isSame(String padding) {

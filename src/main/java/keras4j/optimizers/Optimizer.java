@@ -1,5 +1,6 @@
 package keras4j.optimizers;
 
+import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -292,8 +293,8 @@ public abstract class Optimizer implements KerasObject {
             Tensor grad = grads.get(i);
             if (grad == null) continue;
             if (grad.size() != var.size()) {
-                throw new IllegalArgumentException("applyGradients: gradient of shape " + java.util.Arrays.toString(grad.shape())
-                        + " for variable " + var.name() + " of shape " + java.util.Arrays.toString(var.shape()));
+                throw new IllegalArgumentException("applyGradients: gradient of shape " + Shape.format(grad.shape())
+                        + " for variable " + var.name() + " of shape " + Shape.format(var.shape()));
             }
             g.add(grad.data());
             v.add(var);

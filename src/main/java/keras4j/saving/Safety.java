@@ -1,5 +1,6 @@
 package keras4j.saving;
 
+import keras4j.tensor.Shape;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -221,13 +222,7 @@ public final class Safety {
 
     /** A shape as Python prints it: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
     static String shape(int[] dims) {
-        if (dims.length == 1) return "(" + dims[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < dims.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(dims[i]);
-        }
-        return sb.append(')').toString();
+        return Shape.format(dims);
     }
 
     static String bytes(long n) {
