@@ -72,6 +72,11 @@ public class Model extends Layer implements TrainingModel {
         this(null, inputs, List.of(output), true, false);
     }
 
+    /** A named functional model with several inputs and one output ({@code keras.Model(inputs, output, name=...)}). */
+    public Model(List<KerasTensor> inputs, KerasTensor output, String name) {
+        this(name, inputs, List.of(output), true, false);
+    }
+
     Model(String name, List<KerasTensor> inputs, List<KerasTensor> outputs, boolean inputsAsList, boolean outputsAsList) {
         if (name != null) setName(name);
         this.graph = new Graph(name(), inputs, outputs);
