@@ -86,6 +86,32 @@ class IntrospectionTest {
     }
 
     @Test
+    void aFeatureModelOverLayersCalledManyTimesSavesItsOwnCalls() throws java.io.IOException {
+        // Each add() calls every layer again (as Keras's rebuild does), so the layers have several calls;
+        // the feature model's config must name the calls it uses, relative to its own nodes.
+        Sequential seq = new Sequential();
+        seq.add(Input.of(3));
+        seq.add(new Dense(4).activation("relu"));
+        seq.add(new Dense(4).activation("relu"));
+        seq.add(new Dense(2));
+        assertEquals(3, seq.getLayer("dense").inboundNodes().size());
+        Model features = new Model(seq.inputs(), seq.getLayer("dense_1").output(), "features");
+        Tensor x = Tensor.randomNormal(5, 0, 1, 6, 3);
+        Model copy = (Model) keras4j.layers.Layers.deserialize(features.serialize());
+        copy.setWeights(features.getWeights());
+        assertEquals(features.getConfig(), copy.getConfig());
+        assertTrue(features.predict(x).allClose(copy.predict(x), 0, 0));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("features", ".keras");
+        try {
+            features.save(file);
+            Model loaded = Models.load(file);
+            assertTrue(features.predict(x).allClose(loaded.predict(x), 0, 0));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void featureExtractionFromAMiddleLayerOfASequentialBuiltFromItsConstructor() {
         Sequential seq = new Sequential(Input.of(2), new Dense(3).activation("relu"), new Dense(3).activation("relu").name("mid"), new Dense(1));
         Model upToMid = new Model(seq.input(), seq.getLayer("mid").output());
