@@ -14,7 +14,8 @@ final class ModelSummary {
 
     static SummaryTable table(Model model, SummaryStyle style) {
         List<SummaryTable.Row> rows = new ArrayList<>();
-        boolean sequentialLike = model instanceof Sequential || model.graphSequentialLike();
+        // Keras: a Sequential, or a model without a graph (subclassed), is printed without "Connected to".
+        boolean sequentialLike = model instanceof Sequential || !model.hasLayerGraph() || model.graphSequentialLike();
         for (LayerRow r : model.layerRows()) {
             String shape = r.nodes().isEmpty() ? "?" : shape(r.outputShapes());
             if (style == SummaryStyle.CLASSIC && r.layer() instanceof InputLayer) shape = "[" + shape + "]";

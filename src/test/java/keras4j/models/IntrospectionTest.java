@@ -229,4 +229,32 @@ class IntrospectionTest {
         }
         assertEquals("(None, 3)", printed.get(2).outputShape());
     }
+
+    /** A subclassed model (its own layers and forward pass, no graph), as Keras's {@code class MyModel(keras.Model)}. */
+    static final class TwoDense extends Model {
+        final Dense first = track(new Dense(3)), second = track(new Dense(1));
+
+        @Override
+        public List<Layer> layers() {
+            return List.of(first, second);
+        }
+
+        @Override
+        protected List<Tensor> forward(List<Tensor> inputs, boolean training) {
+            return List.of(second.apply(first.apply(inputs.get(0), training), training));
+        }
+    }
+
+    @Test
+    void aSubclassedModelHasNoSymbolicInputsButASummary() {
+        TwoDense model = new TwoDense();
+        assertEquals("two_dense", model.name());
+        IllegalStateException e = assertThrows(IllegalStateException.class, model::inputs);
+        assertTrue(e.getMessage().startsWith("Model 'two_dense' (TwoDense) has no layer graph, so it has no defined inputs."), e.getMessage());
+        model.predict(Tensor.ones(2, 4));
+        String summary = model.summaryString(SummaryStyle.KERAS3);
+        assertTrue(summary.contains("dense (Dense)") && summary.contains("dense_1 (Dense)"), summary);
+        assertTrue(!summary.contains("Connected to"), summary);
+        assertTrue(summary.contains("Total params: 19"), summary);
+    }
 }
