@@ -257,4 +257,18 @@ class IntrospectionTest {
         assertTrue(!summary.contains("Connected to"), summary);
         assertTrue(summary.contains("Total params: 19"), summary);
     }
+
+    @Test
+    void messagesPrintShapesAsKerasDoes() {
+        IllegalArgumentException loss = assertThrows(IllegalArgumentException.class,
+                () -> new keras4j.losses.BinaryCrossentropy().call(Tensor.zeros(128, 1), Tensor.zeros(128, 10)));
+        assertTrue(loss.getMessage().endsWith("Received: target.shape=(128, 1), output.shape=(128, 10)"), loss.getMessage());
+        IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
+                () -> new keras4j.data.Dataset("d", Tensor.zeros(4, 2), Tensor.zeros(3), List.of(), List.of(), ""));
+        assertTrue(data.getMessage().startsWith("Dataset d: x of shape (4, 2) and y of shape (3,) "), data.getMessage());
+        assertEquals("<Variable name=kernel, shape=(3, 4), trainable=true>", new keras4j.autograd.Variable("kernel", Tensor.zeros(3, 4), true).toString());
+        Sequential seq = new Sequential(Input.of(784), new Dense(10));
+        IllegalArgumentException input = assertThrows(IllegalArgumentException.class, () -> seq.predict(Tensor.zeros(2, 28, 28)));
+        assertTrue(input.getMessage().contains("expected shape=(None, 784), found shape=(2, 28, 28)"), input.getMessage());
+    }
 }
