@@ -66,10 +66,6 @@ public record Dataset(String name, Tensor x, Tensor y, List<String> classNames, 
 
     @Override
     public String toString() {
-        return "Dataset[name=" + name + ", x=" + shape(x) + ", y=" + shape(y) + ", classes=" + classNames.size() + "]";
-    }
-
-    private static String shape(Tensor t) {
-        return Shape.format(t.shape());
+        return "Dataset[name=" + name + ", x=" + Shape.format(x.shape()) + ", y=" + Shape.format(y.shape()) + ", classes=" + classNames.size() + "]";
     }
 }

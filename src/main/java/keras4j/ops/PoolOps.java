@@ -57,7 +57,7 @@ public final class PoolOps {
             if (L < 0) continue;
             int o = PoolKernels.outputLength(L, poolSize[i], strides[i], same);
             if (o <= 0) {
-                throw new IllegalArgumentException("Computed output size would be negative. Received: `inputs.shape=" + shapeStr(inputShape)
+                throw new IllegalArgumentException("Computed output size would be negative. Received: `inputs.shape=" + Shape.format(inputShape)
                         + "` and `pool_size=" + tuple(poolSize) + "`.");
             }
             out[start + i] = o;
@@ -84,9 +84,7 @@ public final class PoolOps {
         return sb.append(')').toString();
     }
 
-    private static String shapeStr(int[] s) {
-        return Shape.format(s);
-    }
+
 
     private static boolean isSame(String padding) {
         return checkPadding(padding).equals("same");

@@ -1,5 +1,6 @@
 package keras4j.saving;
 
+import keras4j.tensor.Shape;
 import io.jhdf.Superblock;
 import io.jhdf.WritableGroupImpl;
 import io.jhdf.WritableHdfFile;
@@ -75,7 +76,7 @@ final class Hdf5Writer {
         if (shape.length == 0) return flat[0];
         for (int d : shape) {
             if (d == 0) {
-                throw new IllegalArgumentException("Weight '" + pathForErrors + "' has shape " + Safety.shape(shape)
+                throw new IllegalArgumentException("Weight '" + pathForErrors + "' has shape " + Shape.formatInts(shape)
                         + "; zero-size tensors cannot be written to HDF5 by keras4j");
             }
         }

@@ -1,5 +1,6 @@
 package keras4j.saving;
 
+import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -187,7 +188,7 @@ public final class WeightStore {
         StringBuilder sb = new StringBuilder("WeightStore(").append(tensors.size()).append(" tensors, ")
                 .append(groups.size() - 1).append(" groups)");
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            sb.append("\n  ").append(e.getKey()).append("  ").append(Safety.shape(e.getValue().shape()));
+            sb.append("\n  ").append(e.getKey()).append("  ").append(Shape.formatInts(e.getValue().shape()));
         }
         return sb.toString();
     }
