@@ -1,6 +1,5 @@
 package keras4j.autograd;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

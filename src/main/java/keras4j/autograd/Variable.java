@@ -1,7 +1,7 @@
 package keras4j.autograd;
 
-import keras4j.tensor.Shape;
 import java.util.function.UnaryOperator;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

@@ -1,10 +1,10 @@
 package keras4j.data;
 
-import keras4j.tensor.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import keras4j.tensor.Rng;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

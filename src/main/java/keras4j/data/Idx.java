@@ -1,6 +1,5 @@
 package keras4j.data;
 
-import keras4j.tensor.Shape;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

@@ -1,6 +1,5 @@
 package keras4j.display;
 
-import keras4j.tensor.Shape;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /** Grey-scale images in a grid, each scaled up and optionally captioned; a PNG in a notebook. */

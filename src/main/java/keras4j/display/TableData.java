@@ -1,10 +1,10 @@
 package keras4j.display;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,8 +1,8 @@
 package keras4j.display;
 
-import keras4j.tensor.Shape;
 import java.util.List;
 import java.util.Locale;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /** Tensors and confusion matrices as HTML tables shaded by value. */

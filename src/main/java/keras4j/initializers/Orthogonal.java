@@ -1,7 +1,7 @@
 package keras4j.initializers;
 
-import keras4j.tensor.Shape;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import org.ejml.data.FMatrixRMaj;

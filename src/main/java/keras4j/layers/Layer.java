@@ -1,6 +1,5 @@
 package keras4j.layers;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import keras4j.autograd.Variable;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -52,7 +52,8 @@ public abstract class Layer implements KerasObject {
     /**
      * Names the layer now, as Keras's {@code Operation.__init__} does with {@code auto_name(class name)}: the
      * snake_case class name made unique per session ({@code dense}, {@code dense_1}, ...), in order of
-     * construction, so layers built in one order and used in another get Keras's names and weight paths.
+     * construction, so layers built in one order and used in another get Keras's names (in configs and in the
+     * layer-named groups of legacy .h5 weight files).
      */
     protected Layer() {
         autoNamePrefix = Config.snakeCase(className());

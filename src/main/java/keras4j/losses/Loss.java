@@ -1,11 +1,11 @@
 package keras4j.losses;
 
-import keras4j.tensor.Shape;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;

@@ -1,7 +1,7 @@
 package keras4j.metrics;
 
-import keras4j.tensor.Shape;
 import keras4j.losses.Loss;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

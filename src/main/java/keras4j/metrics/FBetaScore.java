@@ -1,9 +1,9 @@
 package keras4j.metrics;
 
-import keras4j.tensor.Shape;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 

@@ -1,6 +1,5 @@
 package keras4j.metrics;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;

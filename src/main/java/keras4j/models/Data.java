@@ -1,10 +1,10 @@
 package keras4j.models;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /** Array handling for the training loop: cardinality checks, slicing, batches, class weights. */

@@ -47,7 +47,7 @@ public class Sequential extends Model {
 
     /** A model of these layers, like {@code keras.Sequential([...])}: added in order, then built once. */
     public Sequential(Layer... layers) {
-        this(null, List.of(layers));
+        this(null, java.util.Arrays.asList(layers));
     }
 
     /** A model of these layers, like {@code keras.Sequential([...])}. */

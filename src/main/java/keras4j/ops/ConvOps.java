@@ -1,6 +1,5 @@
 package keras4j.ops;
 
-import keras4j.tensor.Shape;
 import static keras4j.autograd.GradientTape.isRecording;
 import static keras4j.autograd.GradientTape.record;
 
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import keras4j.tensor.ConvKernels;
 import keras4j.tensor.ConvSpec;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

@@ -1,12 +1,12 @@
 package keras4j.ops;
 
-import keras4j.tensor.Shape;
 import static keras4j.autograd.GradientTape.isRecording;
 import static keras4j.autograd.GradientTape.record;
 
 import java.util.Arrays;
 import java.util.Locale;
 import keras4j.tensor.PoolKernels;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

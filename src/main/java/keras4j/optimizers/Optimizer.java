@@ -1,6 +1,5 @@
 package keras4j.optimizers;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.tensor.OptimizerKernels;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;

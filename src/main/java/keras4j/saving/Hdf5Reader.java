@@ -1,6 +1,5 @@
 package keras4j.saving;
 
-import keras4j.tensor.Shape;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

@@ -1,6 +1,5 @@
 package keras4j.saving;
 
-import keras4j.tensor.Shape;
 import io.jhdf.Superblock;
 import io.jhdf.WritableGroupImpl;
 import io.jhdf.WritableHdfFile;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

@@ -1,7 +1,7 @@
 package keras4j.saving;
 
-import keras4j.tensor.Shape;
 import java.util.Objects;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

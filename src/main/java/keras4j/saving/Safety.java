@@ -1,6 +1,5 @@
 package keras4j.saving;
 
-import keras4j.tensor.Shape;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
 import java.util.Locale;
+import keras4j.tensor.Shape;
 
 /**
  * The safety rules shared by the Keras file readers and writers: atomic replacement of a file, zip entry-name

@@ -1,6 +1,5 @@
 package keras4j.saving;
 
-import keras4j.tensor.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**

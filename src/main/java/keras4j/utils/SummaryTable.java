@@ -1,11 +1,11 @@
 package keras4j.utils;
 
-import keras4j.tensor.Shape;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import keras4j.tensor.Shape;
 
 /**
  * The text of Keras's {@code model.summary()}: a model name, one row per layer and the parameter
