@@ -2,6 +2,7 @@ package keras4j.metrics;
 
 import keras4j.losses.Loss;
 import keras4j.tensor.Internal;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -72,7 +73,7 @@ public final class AccuracyFunctions {
         int c = yPred.dim(-1);
         float[] p = Internal.array(yPred), t = Internal.array(targets);
         if (t.length * c != p.length) {
-            throw new IllegalArgumentException("top_k accuracy: " + t.length + " labels for predictions of shape " + java.util.Arrays.toString(yPred.shape()));
+            throw new IllegalArgumentException("top_k accuracy: " + t.length + " labels for predictions of shape " + Shape.format(yPred.shape()));
         }
         float[] out = new float[t.length];
         for (int i = 0; i < t.length; i++) {

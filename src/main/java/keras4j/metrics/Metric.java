@@ -8,6 +8,7 @@ import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
 import keras4j.tensor.Internal;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -76,7 +77,7 @@ public abstract class Metric implements KerasObject {
     public float result() {
         Tensor r = resultTensor();
         if (r.size() != 1) {
-            throw new IllegalStateException(name() + ": result has shape " + Arrays.toString(r.shape()) + "; use resultTensor() for non-scalar results");
+            throw new IllegalStateException(name() + ": result has shape " + Shape.format(r.shape()) + "; use resultTensor() for non-scalar results");
         }
         return Internal.array(r)[0];
     }

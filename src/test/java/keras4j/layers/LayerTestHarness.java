@@ -222,7 +222,7 @@ public final class LayerTestHarness {
         assertArrayEquals(withBatch(out.shape(), -1), fresh.computeOutputShapes(unknownBatch).get(0), c.name + ": computeOutputShape with batch None");
         List<KerasTensor> symbolicInputs = c.inputShapes.stream().map(s -> new InputLayer(Arrays.copyOfRange(s, 1, s.length)).output()).toList();
         KerasTensor symbolic = c.multi() ? c.factory.get().apply(symbolicInputs).get(0) : c.factory.get().apply(symbolicInputs.get(0));
-        assertArrayEquals(withBatch(out.shape(), -1), symbolic.shape(), c.name + ": symbolic call");
+        assertArrayEquals(withBatch(out.shape(), -1), symbolic.dims(), c.name + ": symbolic call");
     }
 
     private static void checkWeightCounts(Case c, Layer layer) {
