@@ -76,7 +76,7 @@ final class Columns implements Serializable {
         Kind kind;
         if (inputCols != null && inputCols.length > 0) {
             for (String c : inputCols) {
-                DataType t = field(stage, schema, "inputCols", c).dataType();
+                DataType t = field(stage, schema, "inputCols column", c).dataType();
                 if (!(t instanceof NumericType)) {
                     throw new IllegalArgumentException(stage + ": inputCols column \"" + c + "\" has type " + t.simpleString()
                             + "; expected a numeric column (each input column is one feature)");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import keras4j.models.Model;
 import keras4j.tensor.Tensor;
+import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,7 @@ final class RowBatches {
         final boolean skipInvalid;
         final Shard.Part part;
         final List<Row> kept = new ArrayList<>();
+        long index = -1;
 
         Reader(Iterator<Row> rows, Columns columns, int[] inputShape, int[] labelShape, int batchSize, boolean skipInvalid) {
             this.rows = rows;
@@ -51,12 +53,15 @@ final class RowBatches {
             kept.clear();
             while (part.n < batchSize && rows.hasNext()) {
                 Row row = rows.next();
+                index++;
                 part.ensureRoom();
                 String problem = columns.readFeatures(row, part.x, part.n * part.featureSize);
                 if (problem == null && columns.labelCol != null) problem = columns.readLabel(row, part.y, part.n * part.labelSize);
                 if (problem != null) {
                     if (skipInvalid) continue;
-                    throw new IllegalArgumentException(columns.stage + ": " + problem + ". Fix the data, or set handleInvalid to \"skip\" to drop invalid rows");
+                    int partition = TaskContext.get() == null ? -1 : TaskContext.get().partitionId();
+                    throw new IllegalArgumentException(columns.stage + ": " + problem + " (row " + index + " of partition " + partition
+                            + "). Fix the data, or set handleInvalid to \"skip\" to drop invalid rows");
                 }
                 kept.add(row);
                 part.n++;
