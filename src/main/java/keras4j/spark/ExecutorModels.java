@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 import keras4j.models.Model;
 import keras4j.models.Models;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The models of one executor JVM, by broadcast id. The broadcast {@code .keras} bytes are written to a local
+ * The models of one executor JVM, by application and broadcast id (broadcast ids restart at 0 in each SparkContext,
+ * and a JVM may see several: a notebook that restarts Spark, local mode). The broadcast {@code .keras} bytes are written to a local
  * file once per JVM; inference borrows instances from a pool (one per concurrently running task at most, since a
  * model is not shared between threads), training loads a fresh instance per task so that each task starts from
  * exactly the broadcast state. Only the last few broadcasts are kept.
@@ -33,7 +35,7 @@ final class ExecutorModels {
         }
     }
 
-    private static final Map<Long, Entry> ENTRIES = new LinkedHashMap<>(8, 0.75f, true);
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(8, 0.75f, true);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -43,13 +45,19 @@ final class ExecutorModels {
         }, "keras4j-spark-cleanup"));
     }
 
+    private static String key(Broadcast<byte[]> bytes) {
+        SparkEnv env = SparkEnv.get();
+        return (env == null ? "" : env.conf().getAppId()) + "/" + bytes.id();
+    }
+
     private static Entry entry(Broadcast<byte[]> bytes) {
         synchronized (ENTRIES) {
-            Entry e = ENTRIES.get(bytes.id());
+            String key = key(bytes);
+            Entry e = ENTRIES.get(key);
             if (e == null) {
                 e = new Entry(bytes.value());
-                ENTRIES.put(bytes.id(), e);
-                Iterator<Map.Entry<Long, Entry>> it = ENTRIES.entrySet().iterator();
+                ENTRIES.put(key, e);
+                Iterator<Map.Entry<String, Entry>> it = ENTRIES.entrySet().iterator();
                 while (ENTRIES.size() > KEEP && it.hasNext()) {
                     KerasBytes.deleteTree(it.next().getValue().dir);
                     it.remove();
@@ -72,7 +80,7 @@ final class ExecutorModels {
 
     static void release(Broadcast<byte[]> bytes, Model model) {
         synchronized (ENTRIES) {
-            Entry e = ENTRIES.get(bytes.id());
+            Entry e = ENTRIES.get(key(bytes));
             if (e != null) e.idle.push(model);
         }
     }
