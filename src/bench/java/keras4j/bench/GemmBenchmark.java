@@ -35,8 +35,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH benchmark of square SGEMM, {@code C = A * B} with {@code n x n} matrices: keras4j's SIMD
  * kernel, keras4j's scalar kernel ({@link Gemm#forceScalar}) and EJML
  * ({@code CommonOps_FDRM.mult} on one thread, {@code CommonOps_MT_FDRM.mult} on more), on 1 and 2
- * threads. {@link #main} runs all combinations in one JMH run and prints a GFLOP/s table with the
- * ratios to EJML.
+ * threads. {@link #main} runs all combinations in one JMH run, then NumPy's float32 matmul (OpenBLAS, the BLAS
+ * PyTorch's CPU matrix products use here) on the same sizes and threads in the same invocation under the fair
+ * settings of {@link Peers}, and prints a GFLOP/s table with the ratios to EJML and to OpenBLAS.
  *
  * <p>Run with {@code mvn -q -Pbench test-compile exec:exec}. A subset or other settings can be
  * passed as {@code -Dbench.args="key=v1,v2 ..."} with keys {@code n}, {@code threads},
@@ -150,12 +151,51 @@ public class GemmBenchmark {
                 .jvmArgs("--add-modules=jdk.incubator.vector", "-Xms1g", "-Xmx1g")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
+        Map<List<Integer>, Double> openblas = new LinkedHashMap<>();
+        String blas = null;
+        for (String t : cfg.get("threads").split(",")) {
+            String name = openBlas(Integer.parseInt(t), cfg.get("n"), cfg.get("time"), openblas);
+            if (name != null) blas = name;
+        }
         System.out.println();
-        System.out.print(table(results));
+        System.out.println("CPU: " + Peers.cpu() + ", Java " + System.getProperty("java.version"));
+        if (blas != null) System.out.println("OpenBLAS column: NumPy on " + blas + ", measured in this run after JMH. " + Peers.conditions());
+        System.out.print(table(results, openblas));
     }
 
-    /** GFLOP/s per (n, threads) and implementation, with ratios to EJML. */
-    static String table(Collection<RunResult> results) {
+    /**
+     * Measures NumPy's float32 matmul (OpenBLAS on Debian with {@code libopenblas0-pthread}) on {@code threads}
+     * threads for the sizes {@code ns} in {@code src/bench/python/sgemm_peer.py}, under {@link Peers}' settings,
+     * into {@code out} keyed by (n, threads); returns the BLAS library's description, or null without NumPy.
+     */
+    private static String openBlas(int threads, String ns, String seconds, Map<List<Integer>, Double> out) {
+        String script = System.getProperty("bench.sgemm.script", "src/bench/python/sgemm_peer.py");
+        try {
+            Process p = Peers.process(List.of(Peers.python(), script, Integer.toString(threads), ns, seconds), threads).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                System.out.println("OpenBLAS comparison skipped (" + Peers.python() + " " + script + " failed):\n" + output.strip());
+                return null;
+            }
+            String blas = null;
+            for (String line : output.split("\\R")) {
+                String[] kv = line.split("\t");
+                if (kv.length != 2) continue;
+                if (kv[0].equals("blas")) blas = kv[1];
+                else out.put(Arrays.asList(Integer.parseInt(kv[0]), threads), Double.parseDouble(kv[1]));
+            }
+            return blas;
+        } catch (java.io.IOException e) {
+            System.out.println("OpenBLAS comparison skipped: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** GFLOP/s per (n, threads) and implementation, with ratios to EJML and to OpenBLAS (when measured). */
+    static String table(Collection<RunResult> results, Map<List<Integer>, Double> openblas) {
         Map<List<Integer>, Map<String, double[]>> rows = new TreeMap<>((x, y) ->
                 x.get(0).equals(y.get(0)) ? Integer.compare(x.get(1), y.get(1)) : Integer.compare(x.get(0), y.get(0)));
         for (RunResult r : results) {
@@ -171,8 +211,8 @@ public class GemmBenchmark {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("SGEMM C = A * B, n x n, GFLOP/s = 2 n^3 / mean time, +- 99.9% confidence half-width (JMH)\n");
-        sb.append(String.format(Locale.ROOT, "%6s %7s %14s %14s %14s %10s %12s%n",
-                "n", "threads", "simd", "scalar", "ejml", "simd/ejml", "scalar/ejml"));
+        sb.append(String.format(Locale.ROOT, "%6s %7s %14s %14s %14s %10s %10s %12s %14s%n",
+                "n", "threads", "simd", "scalar", "ejml", "openblas", "simd/ejml", "scalar/ejml", "simd/openblas"));
         for (Map.Entry<List<Integer>, Map<String, double[]>> e : rows.entrySet()) {
             Map<String, double[]> v = e.getValue();
             List<String> cells = new ArrayList<>();
@@ -186,8 +226,11 @@ public class GemmBenchmark {
             double[] scalar = v.get("scalar");
             String r1 = ejml != null && simd != null ? String.format(Locale.ROOT, "%.2fx", simd[0] / ejml[0]) : "-";
             String r2 = ejml != null && scalar != null ? String.format(Locale.ROOT, "%.2fx", scalar[0] / ejml[0]) : "-";
-            sb.append(String.format(Locale.ROOT, "%6d %7d %14s %14s %14s %10s %12s%n",
-                    e.getKey().get(0), e.getKey().get(1), cells.get(0), cells.get(1), cells.get(2), r1, r2));
+            Double ob = openblas.get(e.getKey());
+            String r3 = ob != null && simd != null ? String.format(Locale.ROOT, "%.2fx", simd[0] / ob) : "-";
+            sb.append(String.format(Locale.ROOT, "%6d %7d %14s %14s %14s %10s %10s %12s %14s%n",
+                    e.getKey().get(0), e.getKey().get(1), cells.get(0), cells.get(1), cells.get(2),
+                    ob == null ? "-" : String.format(Locale.ROOT, "%.1f", ob), r1, r2, r3));
         }
         return sb.toString();
     }

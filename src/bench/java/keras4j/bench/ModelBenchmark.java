@@ -36,7 +36,7 @@ import keras4j.utils.Seeds;
  * <p>PyTorch runs in the same invocation when {@code bench.python} (default {@code /usr/bin/python3}, Debian's
  * Python, which sees {@code python3-torch}) can import torch: after the keras4j rows of each thread count, the
  * same workloads run in {@code src/bench/python/torch_workloads.py} with {@code OPENBLAS_NUM_THREADS} set to that
- * count (other environment variables, such as {@code OPENBLAS_CORETYPE}, pass through). Without PyTorch the
+ * count, under the allocator and BLAS settings of {@link Peers} (its best conditions). Without PyTorch the
  * ratios are taken against the figures of PERFORMANCE-ANCHORS.md, which were measured on another machine and
  * are marked {@code (anchor)}. Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=keras4j.bench.ModelBenchmark}
  * (add {@code -Dbench.args=quick} to skip the full epochs).
@@ -62,6 +62,8 @@ public final class ModelBenchmark {
         int rounds = Arrays.stream(args).filter(a -> a.startsWith("rounds=")).mapToInt(a -> Integer.parseInt(a.substring(7))).findFirst().orElse(3);
         System.out.println("keras4j model benchmark, GEMM kernel: " + Gemm.kernelName() + ", Java " + System.getProperty("java.version")
                 + "; " + rounds + " rounds of keras4j then PyTorch per thread count (the full epoch in the first round only)");
+        System.out.println("CPU: " + Peers.cpu());
+        System.out.println(Peers.conditions());
         List<String> rows = new ArrayList<>();
         List<String> epochHeap = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
@@ -133,16 +135,14 @@ public final class ModelBenchmark {
     private static Map<String, Double> runTorch(int threads, boolean quick) {
         Map<String, Double> result = new LinkedHashMap<>();
         Path script = Path.of(System.getProperty("bench.torch.script", "src/bench/python/torch_workloads.py"));
-        String python = System.getProperty("bench.python", "/usr/bin/python3");
+        String python = Peers.python();
         if (!Files.isRegularFile(script) || !Files.isExecutable(Path.of(python))) {
             System.out.println("PyTorch comparison skipped: " + python + " or " + script + " not found; using PERFORMANCE-ANCHORS.md figures");
             return result;
         }
         List<String> command = new ArrayList<>(List.of(python, script.toString(), Integer.toString(threads)));
         if (quick) command.add("quick");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        ProcessBuilder pb = Peers.process(command, threads);
         try {
             Process p = pb.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -111,8 +112,8 @@ public final class GradientTape implements AutoCloseable {
                 Tensor in = node.inputs[i];
                 if (gi[i] == null || !tracked.containsKey(in)) continue;
                 if (!Arrays.equals(gi[i].shape(), in.shape())) {
-                    throw new IllegalStateException("gradient of " + node.op + " for input " + i + " has shape " + Arrays.toString(gi[i].shape())
-                            + " but the input has shape " + Arrays.toString(in.shape()));
+                    throw new IllegalStateException("gradient of " + node.op + " for input " + i + " has shape " + Shape.format(gi[i].shape())
+                            + " but the input has shape " + Shape.format(in.shape()));
                 }
                 Tensor prev = grads.get(in);
                 grads.put(in, prev == null ? gi[i] : prev.add(gi[i]));

@@ -1,6 +1,7 @@
 package keras4j.autograd;
 
 import java.util.function.UnaryOperator;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -68,6 +69,6 @@ public final class Variable {
 
     @Override
     public String toString() {
-        return "<Variable name=" + name + ", shape=" + java.util.Arrays.toString(value.shape()) + ", trainable=" + trainable + ">";
+        return "<Variable name=" + name + ", shape=" + Shape.format(value.shape()) + ", trainable=" + trainable + ">";
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import keras4j.tensor.Rng;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -25,8 +26,8 @@ public record Dataset(String name, Tensor x, Tensor y, List<String> classNames, 
         featureNames = List.copyOf(featureNames);
         description = description == null ? "" : description;
         if (x.rank() < 1 || y.rank() != 1 || x.dim(0) != y.dim(0)) {
-            throw new IllegalArgumentException("Dataset " + name + ": x of shape " + Arrays.toString(x.shape())
-                    + " and y of shape " + Arrays.toString(y.shape()) + " should have the same number of samples, y being 1-D");
+            throw new IllegalArgumentException("Dataset " + name + ": x of shape " + Shape.format(x.shape())
+                    + " and y of shape " + Shape.format(y.shape()) + " should have the same number of samples, y being 1-D");
         }
     }
 
@@ -65,14 +66,6 @@ public record Dataset(String name, Tensor x, Tensor y, List<String> classNames, 
 
     @Override
     public String toString() {
-        return "Dataset[name=" + name + ", x=" + shape(x) + ", y=" + shape(y) + ", classes=" + classNames.size() + "]";
-    }
-
-    private static String shape(Tensor t) {
-        int[] s = t.shape();
-        if (s.length == 1) return "(" + s[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) sb.append(i > 0 ? ", " : "").append(s[i]);
-        return sb.append(')').toString();
+        return "Dataset[name=" + name + ", x=" + Shape.format(x.shape()) + ", y=" + Shape.format(y.shape()) + ", classes=" + classNames.size() + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -201,12 +202,7 @@ public final class Idx {
     }
 
     private static String shapeText(int[] shape, int n) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < n; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(n == 1 ? ",)" : ")").toString();
+        return Shape.format(java.util.Arrays.copyOf(shape, n));
     }
 
     private static String hex(byte[] b) {

@@ -1,16 +1,15 @@
 package keras4j.display;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import keras4j.callbacks.History;
 import keras4j.layers.KerasTensor;
 import keras4j.layers.Layer;
 import keras4j.layers.Node;
+import keras4j.models.LayerRow;
 import keras4j.models.Model;
-import keras4j.models.Sequential;
 import keras4j.models.SummaryStyle;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.SummaryTable;
 import tech.tablesaw.api.BooleanColumn;
@@ -128,60 +127,31 @@ public final class Display {
         return model.summaryTable(SummaryStyle.KERAS3);
     }
 
-    /** Per-layer facts shared by the shape table and the graph plot. */
+    /**
+     * Per-layer facts shared by the shape table and the graph plot, read from {@link Model#layerRows()} (the
+     * walk the text summary reads too): a shared layer lists each of its calls in the model.
+     */
     record LayerInfo(Layer layer, String inputShapes, String outputShapes, List<String> inbound) {
         static List<LayerInfo> of(Model model) {
             List<LayerInfo> infos = new ArrayList<>();
-            List<Layer> layers = model.layers();
-            if (model instanceof Sequential seq) {
-                List<int[]> outs = seq.layerOutputShapes();
-                String previousShape = null;
-                String previousName = null;
-                if (seq.inputLayer() != null) {
-                    previousName = seq.inputLayer().name();
-                    previousShape = seq.inputLayer().batchInputShape() == null ? null : SummaryTable.formatShape(seq.inputLayer().batchInputShape());
-                }
-                for (int i = 0; i < layers.size(); i++) {
-                    Layer l = layers.get(i);
-                    String out = outs == null ? "?" : SummaryTable.formatShape(outs.get(i));
-                    String in = l.buildInputShapes() != null ? shapes(l.buildInputShapes()) : previousShape == null ? "?" : previousShape;
-                    infos.add(new LayerInfo(l, in, out, previousName == null ? List.of() : List.of(previousName)));
-                    previousShape = out;
-                    previousName = l.name();
-                }
-                return infos;
-            }
-            Set<Layer> own = new LinkedHashSet<>(layers);
-            for (Layer l : layers) {
+            for (LayerRow row : model.layerRows()) {
                 List<String> ins = new ArrayList<>();
                 List<String> outs = new ArrayList<>();
-                Set<String> inbound = new LinkedHashSet<>();
-                for (Node n : l.inboundNodes()) {
-                    boolean ours = true;
-                    for (KerasTensor t : n.inputs()) ours &= own.contains(t.layer());
-                    if (!ours) continue;
-                    List<int[]> inShapes = new ArrayList<>();
-                    for (KerasTensor t : n.inputs()) {
-                        inShapes.add(t.shape());
-                        inbound.add(t.layer().name());
-                    }
-                    List<int[]> outShapes = new ArrayList<>();
-                    for (KerasTensor t : n.outputs()) outShapes.add(t.shape());
-                    if (!inShapes.isEmpty()) ins.add(shapes(inShapes));
-                    outs.add(shapes(outShapes));
+                for (Node n : row.nodes()) {
+                    if (!n.inputs().isEmpty()) ins.add(shapes(n.inputs()));
+                    outs.add(shapes(n.outputs()));
                 }
                 String in = ins.isEmpty() ? (outs.isEmpty() ? "?" : outs.get(0)) : String.join("; ", ins);
                 String out = outs.isEmpty() ? "?" : String.join("; ", outs);
-                infos.add(new LayerInfo(l, in, out, List.copyOf(inbound)));
+                infos.add(new LayerInfo(row.layer(), in, out, row.inboundLayers()));
             }
             return infos;
         }
 
-        private static String shapes(List<int[]> shapes) {
-            if (shapes.size() == 1) return SummaryTable.formatShape(shapes.get(0));
-            List<String> parts = new ArrayList<>();
-            for (int[] s : shapes) parts.add(SummaryTable.formatShape(s));
-            return "[" + String.join(", ", parts) + "]";
+        private static String shapes(List<KerasTensor> tensors) {
+            List<int[]> dims = new ArrayList<>(tensors.size());
+            for (KerasTensor t : tensors) dims.add(t.dims());
+            return dims.size() == 1 ? Shape.format(dims.get(0)) : Shape.formatList(dims);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
-import keras4j.utils.SummaryTable;
 
 /** Grey-scale images in a grid, each scaled up and optionally captioned; a PNG in a notebook. */
 public final class ImageGrid implements HasPng {
@@ -29,7 +29,7 @@ public final class ImageGrid implements HasPng {
         int[] s = images.shape();
         boolean ok = s.length == 3 || (s.length == 4 && s[3] == 1);
         if (!ok) {
-            throw new IllegalArgumentException("Argument `images` should have shape (n, h, w) or (n, h, w, 1). Received: shape=" + SummaryTable.formatShape(s));
+            throw new IllegalArgumentException("Argument `images` should have shape (n, h, w) or (n, h, w, 1). Received: shape=" + Shape.format(s));
         }
         if (columns < 1) throw new IllegalArgumentException("Argument `columns` should be a positive integer. Received: columns=" + columns);
         if (scale < 1) throw new IllegalArgumentException("Argument `scale` should be a positive integer. Received: scale=" + scale);

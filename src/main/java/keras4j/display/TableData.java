@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -160,7 +161,7 @@ public final class TableData {
         } else {
             float[] p = predictions.data();
             int per = p.length / Math.max(n, 1);
-            if (per != 1) throw new IllegalArgumentException("predictions of shape " + java.util.Arrays.toString(predictions.shape()) + " do not give one value per row");
+            if (per != 1) throw new IllegalArgumentException("predictions of shape " + Shape.format(predictions.shape()) + " do not give one value per row");
             double[] v = new double[n];
             for (int i = 0; i < n; i++) v[i] = p[i];
             out.addColumns(DoubleColumn.create("predicted_" + target, v));

@@ -2,8 +2,8 @@ package keras4j.display;
 
 import java.util.List;
 import java.util.Locale;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
-import keras4j.utils.SummaryTable;
 
 /** Tensors and confusion matrices as HTML tables shaded by value. */
 final class TensorHtml {
@@ -13,7 +13,7 @@ final class TensorHtml {
 
     static Html of(Tensor t) {
         int[] shape = t.shape();
-        String head = "<p style=\"font-family:monospace;margin:2px 0\">Tensor shape=" + Html.escape(SummaryTable.formatShape(shape)) + " float32</p>";
+        String head = "<p style=\"font-family:monospace;margin:2px 0\">Tensor shape=" + Html.escape(Shape.format(shape)) + " float32</p>";
         float[] data = t.data();
         if (shape.length == 0) {
             return new Html(head + "<pre>" + data[0] + "</pre>", t.toString());
@@ -58,7 +58,7 @@ final class TensorHtml {
             }
         } else {
             throw new IllegalArgumentException("Argument `yPred` should hold " + n + " class indices or have shape (" + n
-                    + ", num_classes). Received: shape=" + SummaryTable.formatShape(yPred.shape()));
+                    + ", num_classes). Received: shape=" + Shape.format(yPred.shape()));
         }
         int classes = classNames == null ? 0 : classNames.size();
         for (int i = 0; i < n; i++) classes = Math.max(classes, Math.max(truth[i], pred[i]) + 1);

@@ -1,6 +1,7 @@
 package keras4j.initializers;
 
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -27,7 +28,7 @@ public final class Identity extends Initializer {
     public Tensor call(int... shape) {
         if (shape.length != 2) {
             throw new IllegalArgumentException("Identity matrix initializer can only be used for 2D matrices. Received: shape="
-                    + java.util.Arrays.toString(shape) + " of rank " + shape.length + ".");
+                    + Shape.format(shape) + " of rank " + shape.length + ".");
         }
         Tensor t = Tensor.zeros(shape);
         float[] d = t.data();

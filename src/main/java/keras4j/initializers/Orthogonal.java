@@ -1,7 +1,7 @@
 package keras4j.initializers;
 
-import java.util.Arrays;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import org.ejml.data.FMatrixRMaj;
@@ -44,7 +44,7 @@ public final class Orthogonal extends RandomInitializer {
     public Tensor call(int... shape) {
         if (shape.length < 2) {
             throw new IllegalArgumentException("The tensor to initialize must be at least two-dimensional. Received: shape="
-                    + Arrays.toString(shape) + " of rank " + shape.length + ".");
+                    + Shape.format(shape) + " of rank " + shape.length + ".");
         }
         int cols = shape[shape.length - 1];
         int rows = 1;
@@ -53,7 +53,7 @@ public final class Orthogonal extends RandomInitializer {
         Tensor a = Sampling.normal(rng(), 0.0, 1.0, new int[] {m, n});
         FMatrixRMaj matrix = new FMatrixRMaj(m, n, true, a.data());
         QRDecomposition<FMatrixRMaj> qr = DecompositionFactory_FDRM.qr(m, n);
-        if (!qr.decompose(matrix)) throw new IllegalStateException("Orthogonal: QR decomposition failed for shape " + Arrays.toString(shape));
+        if (!qr.decompose(matrix)) throw new IllegalStateException("Orthogonal: QR decomposition failed for shape " + Shape.format(shape));
         FMatrixRMaj q = qr.getQ(null, true);
         FMatrixRMaj r = qr.getR(null, true);
         float[] out = new float[rows * cols];

@@ -27,9 +27,7 @@ public final class InputLayer extends Layer {
             }
         }
         if (batchShape.length == 0) throw new IllegalArgumentException("InputLayer: batch_shape must include the batch axis. Received: batch_shape=()");
-        // Named now, as Keras names inputs when they are created (not when a model first asks).
         if (name != null) setName(name);
-        else name();
         this.batchShape = batchShape.clone();
         setBatchInputShape(batchShape);
         markBuilt(batchShape);

@@ -1,5 +1,7 @@
 package keras4j.layers;
 
+import keras4j.tensor.Shape;
+
 /**
  * A symbolic tensor: a shape (batch axis first, -1 for unknown) and where it came from, as returned by
  * {@code Input} and by a layer applied to symbolic tensors (Keras's {@code KerasTensor}).
@@ -18,8 +20,17 @@ public final class KerasTensor {
         this.tensorIndex = tensorIndex;
     }
 
-    /** The shape with the batch axis; -1 stands for Keras's None. */
-    public int[] shape() {
+    /**
+     * Keras's {@code x.shape}: the shape with the batch axis, printed {@code (None, 3, 64)}.
+     *
+     * @return the shape ({@code -1} in {@link Shape#dim(int)} is Keras's None)
+     */
+    public Shape shape() {
+        return Shape.of(shape);
+    }
+
+    /** @return the sizes as an array, batch axis first, {@code -1} for None */
+    public int[] dims() {
         return shape.clone();
     }
 
@@ -42,6 +53,6 @@ public final class KerasTensor {
 
     @Override
     public String toString() {
-        return "<KerasTensor shape=" + Layer.formatShape(shape) + ", dtype=float32, name=" + layer.name() + ">";
+        return "<KerasTensor shape=" + Shape.format(shape) + ", dtype=float32, name=" + layer.name() + ">";
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import keras4j.autograd.Variable;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -28,6 +29,8 @@ import keras4j.utils.Names;
  */
 public abstract class Layer implements KerasObject {
     private String name;
+    /** The prefix of the automatic name given at construction, while the name is still that one (else null). */
+    private String autoNamePrefix;
     private boolean trainable = true;
     private boolean built;
     private int[] buildInputShape;
@@ -46,19 +49,36 @@ public abstract class Layer implements KerasObject {
 
     private record Regularized(Variable variable, Function<Tensor, Tensor> regularizer) {}
 
-    protected Layer() {}
+    /**
+     * Names the layer now, as Keras's {@code Operation.__init__} does with {@code auto_name(class name)}: the
+     * snake_case class name made unique per session ({@code dense}, {@code dense_1}, ...), in order of
+     * construction, so layers built in one order and used in another get Keras's names (in configs and in the
+     * layer-named groups of legacy .h5 weight files).
+     */
+    protected Layer() {
+        autoNamePrefix = Config.snakeCase(className());
+        name = Names.unique(autoNamePrefix);
+    }
 
     // ------------------------------------------------------------------ identity
 
-    /** The layer's name: given, or Keras's automatic snake_case name ({@code dense}, {@code dense_1}, ...). */
+    /** The layer's name: given, or Keras's automatic snake_case name given at construction ({@code dense}, {@code dense_1}, ...). */
     public String name() {
-        if (name == null) name = Names.unique(Config.snakeCase(className()));
         return name;
     }
 
+    /**
+     * Sets an explicit name (Keras's {@code name=} argument). The automatic name drawn at construction is
+     * given back when no other layer of the class was named since, so {@code new Dense(3).name("head")}
+     * leaves {@code dense} for the next Dense, as {@code Dense(3, name="head")} does in Keras.
+     */
     protected void setName(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException(className() + ": name must not be empty");
         if (name.contains("/")) throw new IllegalArgumentException(className() + ": name must not contain '/'. Received: name=" + name);
+        if (autoNamePrefix != null) {
+            Names.release(autoNamePrefix, this.name);
+            autoNamePrefix = null;
+        }
         this.name = name;
     }
 
@@ -408,7 +428,7 @@ public abstract class Layer implements KerasObject {
     /** Applies the layer to symbolic tensors; shape errors surface here, naming the layer. */
     public List<KerasTensor> apply(List<KerasTensor> inputs) {
         List<int[]> shapes = new ArrayList<>();
-        for (KerasTensor t : inputs) shapes.add(t.shape());
+        for (KerasTensor t : inputs) shapes.add(t.dims());
         ensureBuilt(shapes);
         List<int[]> outShapes = computeOutputShapes(shapes);
         int nodeIndex = inboundNodes.size();
@@ -418,35 +438,77 @@ public abstract class Layer implements KerasObject {
         return outs;
     }
 
-    /** The symbolic output of this layer's only node (Keras's {@code layer.output}). */
+    /**
+     * Keras's {@code layer.output}: the symbolic output of the layer's first call on symbolic tensors (Keras 3
+     * reads node 0, so a layer of a built {@code Sequential} or a layer shared later still answers). Feature
+     * extraction: {@code new Model(model.inputs(), model.getLayer("dense").output())}.
+     *
+     * @return the output tensor of the first call; later calls: {@link #outputAt(int)}
+     */
     public KerasTensor output() {
-        return singleNode("output").outputs().get(0);
+        return only(firstNode("output").outputs(), "output");
     }
 
-    /** The symbolic input of this layer's only node (Keras's {@code layer.input}). */
+    /**
+     * Keras's {@code layer.input}: the symbolic input of the layer's first call (an InputLayer's input is its output).
+     *
+     * @return the input tensor of the first call; later calls: {@link #inputAt(int)}
+     */
     public KerasTensor input() {
-        Node n = singleNode("input");
-        if (n.inputs().isEmpty()) return n.outputs().get(0);
-        return n.inputs().get(0);
+        Node n = firstNode("input");
+        return n.inputs().isEmpty() ? only(n.outputs(), "input") : only(n.inputs(), "input");
+    }
+
+    /**
+     * Keras's {@code layer.output.shape}: the output shape of the layer's first call, {@code (None, 64)}.
+     *
+     * @return the shape, batch axis first ({@code -1} for None)
+     */
+    public Shape outputShape() {
+        return output().shape();
+    }
+
+    /**
+     * Keras's {@code layer.input.shape}: the input shape of the layer's first call, {@code (None, 784)}.
+     *
+     * @return the shape, batch axis first ({@code -1} for None)
+     */
+    public Shape inputShape() {
+        return input().shape();
     }
 
     /** The symbolic output of node {@code nodeIndex} (Keras's {@code get_output_at}). */
     public KerasTensor outputAt(int nodeIndex) {
-        if (nodeIndex < 0 || nodeIndex >= inboundNodes.size()) {
-            throw new IllegalArgumentException("Layer \"" + name() + "\" has " + inboundNodes.size() + " inbound nodes; asked for node " + nodeIndex);
-        }
-        return inboundNodes.get(nodeIndex).outputs().get(0);
+        return only(nodeAt(nodeIndex, "output").outputs(), "output");
     }
 
-    private Node singleNode(String what) {
+    /** The symbolic input of node {@code nodeIndex} (Keras's {@code get_input_at}). */
+    public KerasTensor inputAt(int nodeIndex) {
+        Node n = nodeAt(nodeIndex, "input");
+        return n.inputs().isEmpty() ? only(n.outputs(), "input") : only(n.inputs(), "input");
+    }
+
+    private Node firstNode(String what) {
         if (inboundNodes.isEmpty()) {
-            throw new IllegalStateException("The layer \"" + name() + "\" has never been called and thus has no defined " + what + ".");
-        }
-        if (inboundNodes.size() > 1) {
-            throw new IllegalStateException("The layer \"" + name() + "\" has multiple inbound nodes, with different " + what
-                    + " shapes. Hence the notion of \"" + what + "\" is ill-defined for the layer. Use `" + what + "At(nodeIndex)` instead.");
+            throw new IllegalStateException("The layer " + name() + " has never been called and thus has no defined " + what + ".");
         }
         return inboundNodes.get(0);
+    }
+
+    private Node nodeAt(int nodeIndex, String what) {
+        if (nodeIndex < 0 || nodeIndex >= inboundNodes.size()) {
+            throw new IllegalArgumentException("Asked to get " + what + " at node " + nodeIndex + ", but the layer " + name() + " has only "
+                    + inboundNodes.size() + " inbound nodes.");
+        }
+        return inboundNodes.get(nodeIndex);
+    }
+
+    private KerasTensor only(List<KerasTensor> tensors, String what) {
+        if (tensors.size() != 1) {
+            throw new IllegalStateException("The layer " + name() + " has " + tensors.size() + " " + what
+                    + " tensors; read them from inboundNodes().get(i)." + what + "s().");
+        }
+        return tensors.get(0);
     }
 
     /** Nodes created by applying this layer to symbolic tensors, in order (Keras's {@code _inbound_nodes}). */
@@ -489,15 +551,9 @@ public abstract class Layer implements KerasObject {
         return m;
     }
 
-    /** Keras's repr of a shape: {@code (None, 26, 26, 32)}; -1 prints as None. */
+    /** Keras's repr of a shape, {@code (None, 26, 26, 32)} (-1 prints as None): {@link Shape#format(int...)}. */
     public static String formatShape(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i] < 0 ? "None" : Integer.toString(shape[i]));
-        }
-        if (shape.length == 1) sb.append(',');
-        return sb.append(')').toString();
+        return Shape.format(shape);
     }
 
     @Override

@@ -126,12 +126,7 @@ public abstract class Merge<T extends Merge<T>> extends AbstractLayer<T> {
 
     /** A list of shapes as Keras prints it: {@code [(None, 3), (None, 3)]}. */
     protected static String formatShapes(List<int[]> shapes) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < shapes.size(); i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(formatShape(shapes.get(i)));
-        }
-        return sb.append(']').toString();
+        return keras4j.tensor.Shape.formatList(shapes);
     }
 
     private static List<int[]> shapesOf(List<Tensor> tensors) {

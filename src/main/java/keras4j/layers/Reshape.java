@@ -83,13 +83,13 @@ public final class Reshape extends AbstractLayer<Reshape> {
         if (unknownAt < 0) {
             if (known != inputSize) {
                 throw new IllegalArgumentException("Layer \"" + name() + "\" (Reshape): The total size of the tensor must be unchanged. Received: input_shape="
-                        + Shapes.str(in) + ", target_shape=" + Shapes.str(targetShape));
+                        + formatShape(in) + ", target_shape=" + Shapes.str(targetShape));
             }
             return targetShape.clone();
         }
         if (known == 0 || inputSize % known != 0) {
             throw new IllegalArgumentException("Layer \"" + name() + "\" (Reshape): The total size of the tensor must be unchanged, however, the input size cannot by divided by the specified dimensions in target_shape. Received: input_shape="
-                    + Shapes.str(in) + ", target_shape=" + Shapes.str(targetShape));
+                    + formatShape(in) + ", target_shape=" + Shapes.str(targetShape));
         }
         int[] out = targetShape.clone();
         out[unknownAt] = (int) (inputSize / known);

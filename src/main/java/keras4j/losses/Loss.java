@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import keras4j.ops.Ops;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -201,7 +202,7 @@ public abstract class Loss implements KerasObject {
     static void checkSameShape(String fn, Tensor target, Tensor output) {
         if (!Arrays.equals(target.shape(), output.shape())) {
             throw new IllegalArgumentException(fn + ": arguments `target` and `output` must have the same shape. Received: target.shape="
-                    + Arrays.toString(target.shape()) + ", output.shape=" + Arrays.toString(output.shape()));
+                    + Shape.format(target.shape()) + ", output.shape=" + Shape.format(output.shape()));
         }
     }
 }

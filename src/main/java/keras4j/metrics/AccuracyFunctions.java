@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import keras4j.losses.Loss;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -71,7 +72,7 @@ public final class AccuracyFunctions {
         int c = yPred.dim(-1);
         float[] p = yPred.data(), t = targets.data();
         if (t.length * c != p.length) {
-            throw new IllegalArgumentException("top_k accuracy: " + t.length + " labels for predictions of shape " + java.util.Arrays.toString(yPred.shape()));
+            throw new IllegalArgumentException("top_k accuracy: " + t.length + " labels for predictions of shape " + Shape.format(yPred.shape()));
         }
         float[] out = new float[t.length];
         for (int i = 0; i < t.length; i++) {

@@ -1,6 +1,7 @@
 package keras4j.metrics;
 
 import keras4j.losses.Loss;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -39,7 +40,7 @@ final class ConfusionMatrix {
         if (classId != null) {
             if (pred.rank() == 1) {
                 throw new IllegalArgumentException("When class_id is provided, y_pred must be a 2D array with shape (num_samples, num_classes), found shape: "
-                        + java.util.Arrays.toString(pred.shape()));
+                        + Shape.format(pred.shape()));
             }
             truth = truth.slice(-1, classId, classId + 1);
             pred = pred.slice(-1, classId, classId + 1);

@@ -3,6 +3,7 @@ package keras4j.metrics;
 import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -68,7 +69,7 @@ public class FBetaScore extends Metric {
     protected void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         if (yTrue.rank() != 2 || yPred.rank() != 2) {
             throw new IllegalArgumentException(className() + " expects 2D inputs with shape (batch_size, output_dim). Received input shapes: y_pred.shape="
-                    + java.util.Arrays.toString(yPred.shape()) + " and y_true.shape=" + java.util.Arrays.toString(yTrue.shape()) + ".");
+                    + Shape.format(yPred.shape()) + " and y_true.shape=" + Shape.format(yTrue.shape()) + ".");
         }
         boolean micro = "micro".equals(average);
         if (truePositives == null) {

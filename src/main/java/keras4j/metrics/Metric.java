@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.GradientTape;
 import keras4j.autograd.Variable;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -75,7 +76,7 @@ public abstract class Metric implements KerasObject {
     public float result() {
         Tensor r = resultTensor();
         if (r.size() != 1) {
-            throw new IllegalStateException(name() + ": result has shape " + Arrays.toString(r.shape()) + "; use resultTensor() for non-scalar results");
+            throw new IllegalStateException(name() + ": result has shape " + Shape.format(r.shape()) + "; use resultTensor() for non-scalar results");
         }
         return r.data()[0];
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import keras4j.autograd.Variable;
 import keras4j.losses.Loss;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 
@@ -58,7 +59,7 @@ public final class R2Score extends Metric {
         Tensor t = p[0], q = p[1];
         if (t.rank() != 2 || q.rank() != 2) {
             throw new IllegalArgumentException("R2Score expects 2D inputs with shape (batch_size, output_dim). Received input shapes: y_pred.shape="
-                    + java.util.Arrays.toString(q.shape()) + " and y_true.shape=" + java.util.Arrays.toString(t.shape()) + ".");
+                    + Shape.format(q.shape()) + " and y_true.shape=" + Shape.format(t.shape()) + ".");
         }
         if (squaredSum == null) {
             int c = q.dim(-1);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /** Array handling for the training loop: cardinality checks, slicing, batches, class weights. */
@@ -58,7 +59,7 @@ final class Data {
     static Tensor sampleWeights(Tensor y, Tensor sampleWeight, Map<Integer, Double> classWeight, int n) {
         if (classWeight == null) {
             if (sampleWeight != null && sampleWeight.rank() != 1) {
-                throw new IllegalArgumentException("sample_weight must have shape (n,). Received: shape " + Arrays.toString(sampleWeight.shape()));
+                throw new IllegalArgumentException("sample_weight must have shape (n,). Received: shape " + Shape.format(sampleWeight.shape()));
             }
             return sampleWeight;
         }

@@ -69,7 +69,7 @@ final class FunctionalConfig {
 
     private static Map<String, Object> serializeTensor(KerasTensor t, Set<Node> own) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("shape", Config.shape(t.shape()));
+        c.put("shape", Config.shape(t.dims()));
         c.put("dtype", "float32");
         c.put("keras_history", List.of(t.layer().name(), relativeNodeIndex(t, own), t.tensorIndex()));
         return Config.of("class_name", "__keras_tensor__", "config", c);

@@ -190,7 +190,7 @@ final class Graph {
     }
 
     private static void checkShape(String modelName, int index, KerasTensor spec, Tensor x) {
-        int[] expected = spec.shape(), got = x.shape();
+        int[] expected = spec.dims(), got = x.shape();
         boolean ok = expected.length == got.length;
         for (int i = 0; ok && i < got.length; i++) ok = expected[i] < 0 || expected[i] == got[i];
         if (!ok) {

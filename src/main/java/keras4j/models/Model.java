@@ -13,6 +13,7 @@ import keras4j.layers.Layers;
 import keras4j.layers.Node;
 import keras4j.layers.InputLayer;
 import keras4j.optimizers.Optimizer;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.SummaryTable;
 
@@ -71,18 +72,24 @@ public class Model extends Layer implements TrainingModel {
         this(null, inputs, List.of(output), true, false);
     }
 
+    /** A named functional model with several inputs and one output ({@code keras.Model(inputs, output, name=...)}). */
+    public Model(List<KerasTensor> inputs, KerasTensor output, String name) {
+        this(name, inputs, List.of(output), true, false);
+    }
+
     Model(String name, List<KerasTensor> inputs, List<KerasTensor> outputs, boolean inputsAsList, boolean outputsAsList) {
-        setName(name != null ? name : keras4j.utils.Names.unique("functional"));
+        if (name != null) setName(name);
         this.graph = new Graph(name(), inputs, outputs);
         this.inputsAsList = inputsAsList;
         this.outputsAsList = outputsAsList;
         for (Layer l : graph.layers) if (!(l instanceof InputLayer)) track(l);
-        markBuilt(inputs.size() == 1 ? inputs.get(0).shape() : null);
+        markBuilt(inputs.size() == 1 ? inputs.get(0).dims() : null);
     }
 
     @Override
     public String className() {
-        return graph != null ? "Functional" : getClass().getSimpleName();
+        // Decided by class, not by the graph field, so that the name drawn at construction is "functional".
+        return getClass() == Model.class ? "Functional" : getClass().getSimpleName();
     }
 
     @Override
@@ -90,60 +97,161 @@ public class Model extends Layer implements TrainingModel {
         return graph != null ? "keras.src.models.functional" : "keras";
     }
 
-    private Graph graph() {
-        if (graph == null) throw new IllegalStateException(getClass().getSimpleName() + " must override layers(), forward() and outputShapes()");
+    /**
+     * The functional graph behind the model: its own for a functional model, the one a {@link Sequential}
+     * builds once its input shape is known (as Keras's {@code Sequential._functional}).
+     *
+     * @param what what was asked for, for the error ("inputs", "output shape", ...)
+     */
+    Graph graph(String what) {
+        if (graph == null) {
+            throw new IllegalStateException("Model '" + name() + "' (" + className() + ") has no layer graph, so it has no defined " + what
+                    + ". Subclassed models define layers() and forward(); only functional and Sequential models have symbolic inputs and outputs.");
+        }
         return graph;
     }
 
     /** The model's layers in order (Keras's {@code model.layers}; functional models include their InputLayers). */
     public List<Layer> layers() {
-        return graph().layers;
+        return graph("layers").layers;
     }
 
     /** Runs the model on concrete inputs (one tensor per model input), returning one tensor per output. */
     protected List<Tensor> forward(List<Tensor> inputs, boolean training) {
-        return graph().run(name(), inputs, training);
+        return graph("forward pass").run(name(), inputs, training);
     }
 
-    /** Output shapes (batch axis first, -1 for None), or null when the model is not built yet. */
-    public List<int[]> outputShapes() {
-        List<int[]> out = new ArrayList<>();
-        for (KerasTensor t : graph().outputs) out.add(t.shape());
-        return out;
+    /**
+     * The shape of every output, Keras's {@code model.output_shape} for a model with several outputs.
+     *
+     * @return one shape per output, printed {@code [(None, 10), (None, 1)]}
+     */
+    public List<Shape> outputShapes() {
+        return shapesOf(graph("output shape").outputs);
+    }
+
+    /**
+     * The shape of every input, Keras's {@code model.input_shape} for a model with several inputs.
+     *
+     * @return one shape per input, printed {@code [(None, 784), (None, 10)]}
+     */
+    public List<Shape> inputShapes() {
+        return shapesOf(graph("input shape").inputs);
+    }
+
+    /**
+     * Keras's {@code model.output_shape} of a one-output model: {@code (None, 10)}. A model with several
+     * outputs has a list of shapes: {@link #outputShapes()}.
+     *
+     * @return the output shape, batch axis first ({@code None} = -1)
+     */
+    @Override
+    public Shape outputShape() {
+        return single(outputShapes(), "output", "outputShapes()");
+    }
+
+    /**
+     * Keras's {@code model.input_shape} of a one-input model: {@code (None, 784)}. A model with several
+     * inputs has a list of shapes: {@link #inputShapes()}.
+     *
+     * @return the input shape, batch axis first ({@code None} = -1)
+     */
+    @Override
+    public Shape inputShape() {
+        return single(inputShapes(), "input", "inputShapes()");
+    }
+
+    private static List<Shape> shapesOf(List<KerasTensor> tensors) {
+        List<Shape> out = new ArrayList<>(tensors.size());
+        for (KerasTensor t : tensors) out.add(t.shape());
+        return List.copyOf(out);
+    }
+
+    private <T> T single(List<T> values, String what, String plural) {
+        if (values.size() != 1) {
+            throw new IllegalStateException("Model '" + name() + "' has " + values.size() + " " + what + "s; use " + plural + " for the list.");
+        }
+        return values.get(0);
     }
 
     /** Names of the output layers, used for per-output log names ({@code dense_loss}). */
     public List<String> outputNames() {
         List<String> out = new ArrayList<>();
-        for (KerasTensor t : graph().outputs) out.add(t.layer().name());
+        for (KerasTensor t : graph("outputs").outputs) out.add(t.layer().name());
         return out;
     }
 
     /** Names of the input layers, in order. */
     public List<String> inputNames() {
         List<String> out = new ArrayList<>();
-        for (KerasTensor t : graph().inputs) out.add(t.layer().name());
+        for (KerasTensor t : graph("inputs").inputs) out.add(t.layer().name());
         return out;
     }
 
-    /** The symbolic inputs of a functional model. */
+    /**
+     * Keras's {@code model.inputs}: the symbolic input tensors, for a functional model and for a
+     * {@link Sequential} whose input shape is known.
+     *
+     * @return the inputs, in order
+     */
     public List<KerasTensor> inputs() {
-        return graph().inputs;
+        return graph("inputs").inputs;
     }
 
-    /** The symbolic outputs of a functional model. */
+    /**
+     * Keras's {@code model.outputs}: the symbolic output tensors (of a functional model, or of a built
+     * {@link Sequential}: its last layer's output). Feature extraction reads them, or any layer's
+     * {@code output()}: {@code new Model(model.inputs(), model.getLayer("dense").output())}.
+     *
+     * @return the outputs, in order
+     */
     public List<KerasTensor> outputs() {
-        return graph().outputs;
+        return graph("outputs").outputs;
+    }
+
+    /**
+     * Keras's {@code model.input} of a one-input model (the {@code Input} it was built from).
+     *
+     * @return the only input tensor; a model with several inputs: {@link #inputs()}
+     */
+    @Override
+    public KerasTensor input() {
+        return single(inputs(), "input", "inputs()");
+    }
+
+    /**
+     * Keras's {@code model.output} of a one-output model.
+     *
+     * @return the only output tensor; a model with several outputs: {@link #outputs()}
+     */
+    @Override
+    public KerasTensor output() {
+        return single(outputs(), "output", "outputs()");
+    }
+
+    /**
+     * One row of data per layer (name, class, shapes, parameters, connections), in {@code layers()} order:
+     * what {@link #summary()} prints and the notebook displays show.
+     *
+     * @return the rows
+     */
+    public List<LayerRow> layerRows() {
+        return LayerRow.of(this);
+    }
+
+    /** Whether the model has a layer graph (functional, or a Sequential whose input shape is known). */
+    boolean hasLayerGraph() {
+        return graph != null;
     }
 
     /** The graph's nodes that belong to this model (for summaries and configs). */
     Set<Node> graphNodes() {
-        return graph().nodes;
+        return graph("layer graph").nodes;
     }
 
     /** Keras's rule: one node per depth, each with one input, and no layer used twice. */
     boolean graphSequentialLike() {
-        return graph().sequentialLike();
+        return graph("layer graph").sequentialLike();
     }
 
     // ------------------------------------------------------------------ summary
@@ -201,7 +309,7 @@ public class Model extends Layer implements TrainingModel {
             throw new IllegalArgumentException("Model \"" + name() + "\" expects " + graph.inputs.size() + " input(s), but it received " + inputShapes.size());
         }
         for (int i = 0; i < inputShapes.size(); i++) {
-            int[] expected = graph.inputs.get(i).shape(), got = inputShapes.get(i);
+            int[] expected = graph.inputs.get(i).dims(), got = inputShapes.get(i);
             boolean ok = expected.length == got.length;
             for (int d = 1; ok && d < got.length; d++) ok = expected[d] < 0 || got[d] < 0 || expected[d] == got[d];
             if (!ok) {
@@ -211,7 +319,7 @@ public class Model extends Layer implements TrainingModel {
         }
         List<int[]> out = new ArrayList<>();
         for (KerasTensor t : graph.outputs) {
-            int[] s = t.shape();
+            int[] s = t.dims();
             if (s.length > 0 && inputShapes.get(0).length > 0) s[0] = inputShapes.get(0)[0];
             out.add(s);
         }

@@ -2,46 +2,26 @@ package keras4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import keras4j.autograd.Variable;
-import keras4j.layers.KerasTensor;
-import keras4j.layers.Layer;
-import keras4j.layers.Node;
 import keras4j.layers.InputLayer;
+import keras4j.layers.Layer;
+import keras4j.tensor.Shape;
 import keras4j.utils.SummaryTable;
 
-/** Builds the rows of {@code model.summary()} the way Keras's {@code summary_utils} does. */
+/** Builds the rows of {@code model.summary()} from {@link Model#layerRows()}, the way Keras's {@code summary_utils} does. */
 final class ModelSummary {
     private ModelSummary() {}
 
     static SummaryTable table(Model model, SummaryStyle style) {
         List<SummaryTable.Row> rows = new ArrayList<>();
-        boolean sequentialLike;
-        if (model instanceof Sequential seq) {
-            sequentialLike = true;
-            List<int[]> shapes = seq.layerOutputShapes();
-            List<Layer> layers = seq.layers();
-            for (int i = 0; i < layers.size(); i++) {
-                Layer l = layers.get(i);
-                String shape = shapes == null ? "?" : shape(List.of(shapes.get(i)), style);
-                rows.add(row(l, shape));
-            }
-        } else {
-            sequentialLike = model.graphSequentialLike();
-            Set<Node> own = model.graphNodes();
-            for (Layer l : model.layers()) {
-                List<int[]> outShapes = null;
-                List<String> connections = new ArrayList<>();
-                for (Node n : l.inboundNodes()) {
-                    if (!own.contains(n)) continue;
-                    outShapes = new ArrayList<>();
-                    for (KerasTensor t : n.outputs()) outShapes.add(t.shape());
-                    for (KerasTensor t : n.inputs()) connections.add(t.layer().name() + "[" + t.nodeIndex() + "][" + t.tensorIndex() + "]");
-                }
-                String shape = outShapes == null ? "?" : shape(outShapes, style);
-                if (style == SummaryStyle.CLASSIC && l instanceof InputLayer) shape = "[" + shape + "]";
-                rows.add(row(l, shape).withConnectedTo(connections.toArray(new String[0])));
-            }
+        // Keras: a Sequential, or a model without a graph (subclassed), is printed without "Connected to".
+        boolean sequentialLike = model instanceof Sequential || !model.hasLayerGraph() || model.graphSequentialLike();
+        for (LayerRow r : model.layerRows()) {
+            String shape = r.nodes().isEmpty() ? "?" : shape(r.outputShapes());
+            if (style == SummaryStyle.CLASSIC && r.layer() instanceof InputLayer) shape = "[" + shape + "]";
+            SummaryTable.Row row = row(r.layer(), shape);
+            if (!(model instanceof Sequential)) row = row.withConnectedTo(r.connectedTo().toArray(new String[0]));
+            rows.add(row);
         }
         SummaryTable.Totals totals = SummaryTable.Totals.of(count(model.trainableWeights()), count(model.nonTrainableWeights()));
         if (model.compiled() && model.optimizer() != null && !model.optimizer().variables().isEmpty()) {
@@ -62,11 +42,10 @@ final class ModelSummary {
     }
 
     /** One output: its shape; several: Keras prints the list of shapes. */
-    private static String shape(List<int[]> shapes, SummaryStyle style) {
-        if (shapes.size() == 1) return SummaryTable.formatShape(shapes.get(0));
-        List<String> parts = new ArrayList<>();
-        for (int[] s : shapes) parts.add(SummaryTable.formatShape(s));
-        return "[" + String.join(", ", parts) + "]";
+    private static String shape(List<Shape> shapes) {
+        List<int[]> dims = new ArrayList<>(shapes.size());
+        for (Shape s : shapes) dims.add(s.toArray());
+        return dims.size() == 1 ? SummaryTable.formatShape(dims.get(0)) : SummaryTable.formatShapes(dims);
     }
 
     private static long count(List<Variable> vs) {

@@ -22,11 +22,21 @@ import keras4j.utils.Config;
  * The model is built as soon as its input shape is known (from an {@link InputLayer}/{@code Input}, or the
  * first layer's {@code inputShape}), so shape errors surface at {@link #add}; otherwise at the first call.
  * Masks flow from layer to layer ({@code Masking} into mask-aware layers).
+ *
+ * <p>Once built, the model is also a functional graph, as in Keras 3 (where {@code Sequential.build} calls
+ * every layer on the {@code Input} and keeps a {@code Functional} of it): {@link #inputs()}, {@link #outputs()},
+ * {@link #input()}, {@link #output()}, {@link #inputShape()}, {@link #outputShape()} work, and so does
+ * each layer's {@code output()}, for feature extraction:
+ * <pre>{@code
+ * Sequential model = new Sequential(Input.of(784), new Dense(64).name("hidden"), new Dense(10));
+ * Model features = new Model(model.inputs(), model.getLayer("hidden").output());   // (None, 64)
+ * }</pre>
  */
 public class Sequential extends Model {
     private InputLayer input;
     private final List<Layer> layers = new ArrayList<>();
-    private List<int[]> outputShapes;
+    /** Keras's {@code Sequential._functional}: the graph from the input through every layer; null until built. */
+    private Model functional;
 
     public Sequential() {
     }
@@ -35,18 +45,28 @@ public class Sequential extends Model {
         setName(name);
     }
 
-    /** A model of these layers, like {@code keras.Sequential([...])}. */
+    /** A model of these layers, like {@code keras.Sequential([...])}: added in order, then built once. */
     public Sequential(Layer... layers) {
-        for (Layer l : layers) add(l);
+        this(null, java.util.Arrays.asList(layers));
     }
 
+    /** A model of these layers, like {@code keras.Sequential([...])}. */
     public Sequential(List<? extends Layer> layers) {
-        for (Layer l : layers) add(l);
+        this(null, layers);
     }
 
+    /** A named model of these layers, like {@code keras.Sequential([...], name=...)}. */
     public Sequential(String name, List<? extends Layer> layers) {
-        setName(name);
-        for (Layer l : layers) add(l);
+        if (name != null) setName(name);
+        for (Layer l : layers) add(l, false);
+        rebuild();
+    }
+
+    /** A model from an {@code Input} and layers, like {@code keras.Sequential([keras.Input(...), ...])}. */
+    public Sequential(KerasTensor input, Layer... layers) {
+        add(input);
+        for (Layer l : layers) add(l, false);
+        rebuild();
     }
 
     @Override
@@ -56,13 +76,17 @@ public class Sequential extends Model {
 
     /** Adds a layer on top; builds it now when the input shape is known. */
     public Sequential add(Layer layer) {
+        return add(layer, true);
+    }
+
+    private Sequential add(Layer layer, boolean rebuild) {
         if (layer == null) throw new IllegalArgumentException("Sequential.add: layer must not be null");
         if (layer instanceof InputLayer in) {
             if (input != null || !layers.isEmpty()) {
                 throw new IllegalArgumentException("Sequential model '" + name() + "' has already been configured to use an input; an InputLayer can only be the first layer.");
             }
             input = in;
-            rebuild();
+            if (rebuild) rebuild();
             return this;
         }
         for (Layer l : layers) {
@@ -76,6 +100,7 @@ public class Sequential extends Model {
         }
         layers.add(layer);
         track(layer);
+        if (!rebuild) return this;
         try {
             rebuild();
         } catch (RuntimeException e) {
@@ -109,21 +134,27 @@ public class Sequential extends Model {
         resetTracking(keep);
     }
 
-    /** Computes every layer's output shape from the input shape, building the layers on the way. */
+    /**
+     * Keras's {@code _maybe_rebuild}: once the input shape is known and there is a layer, calls every layer on
+     * the input's symbolic tensor (building it and checking shapes) and keeps the functional graph of it.
+     */
     private void rebuild() {
-        if (input == null) {
-            outputShapes = null;
-            return;
-        }
-        int[] shape = input.batchShape();
-        List<int[]> shapes = new ArrayList<>();
-        for (Layer l : layers) {
-            l.ensureBuilt(List.of(shape));
-            shape = l.computeOutputShape(shape);
-            shapes.add(shape);
-        }
-        outputShapes = shapes;
+        functional = null;
+        if (input == null) return;
         markBuilt(input.batchShape());
+        if (layers.isEmpty()) return;
+        KerasTensor x = input.output();
+        for (Layer l : layers) x = l.apply(x);
+        functional = new Model(null, List.of(input.output()), List.of(x), false, false);
+    }
+
+    @Override
+    Graph graph(String what) {
+        if (functional == null) {
+            throw new IllegalStateException("Sequential model '" + name() + "' has no defined " + what + " yet. Give it an input shape first: add(Input.of(...)) "
+                    + "or inputShape(...) on the first layer, build(...), or call it on data.");
+        }
+        return functional.graph(what);
     }
 
     @Override
@@ -144,15 +175,9 @@ public class Sequential extends Model {
         return input;
     }
 
-    /** Output shape of each layer, in order (null before the model is built). */
-    public List<int[]> layerOutputShapes() {
-        return outputShapes == null ? null : Collections.unmodifiableList(outputShapes);
-    }
-
     @Override
-    public List<int[]> outputShapes() {
-        if (outputShapes == null) return null;
-        return outputShapes.isEmpty() ? List.of(input.batchShape()) : List.of(outputShapes.get(outputShapes.size() - 1));
+    boolean hasLayerGraph() {
+        return functional != null;
     }
 
     @Override
@@ -167,7 +192,7 @@ public class Sequential extends Model {
         }
         if (input == null) build(inputShapes.get(0));
         else checkInput(inputShapes.get(0));
-        int[] out = outputShapes().get(0);
+        int[] out = functional == null ? input.batchShape() : functional.graph("output shape").outputs.get(0).dims();
         if (out.length > 0) out[0] = inputShapes.get(0)[0];
         return List.of(out);
     }

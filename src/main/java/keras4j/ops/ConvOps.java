@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import keras4j.tensor.ConvKernels;
 import keras4j.tensor.ConvSpec;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -83,7 +84,7 @@ public final class ConvOps {
         ConvSpec spec = ConvSpec.of(in.shape(), kernel.shape(), dims(strides, rank, "strides"), dims(dilationRate, rank, "dilation_rate"), pb, pa, groups);
         if (bias != null && (bias.rank() != 1 || bias.dim(0) != kernel.dim(-1))) {
             throw new IllegalArgumentException("conv: the bias must have shape (" + kernel.dim(-1) + ",), one value per filter of the kernel "
-                    + fmt(kernel.shape()) + ". Received: bias.shape=" + fmt(bias.shape()));
+                    + Shape.format(kernel.shape()) + ". Received: bias.shape=" + Shape.format(bias.shape()));
         }
         Tensor y = convLast(spec, in, kernel, bias);
         return first ? Ops.transpose(y, toChannelsFirst(rank)) : y;
@@ -129,8 +130,8 @@ public final class ConvOps {
         Tensor in = first ? Ops.transpose(x, toChannelsLast(rank)) : x;
         int[] inShape = in.shape(), kShape = kernel.shape();
         if (kShape[rank + 1] != inShape[rank + 1]) {
-            throw new IllegalArgumentException("conv_transpose: the kernel of shape " + fmt(kShape) + " expects " + kShape[rank + 1]
-                    + " input channels, but the input has shape " + fmt(x.shape()));
+            throw new IllegalArgumentException("conv_transpose: the kernel of shape " + Shape.format(kShape) + " expects " + kShape[rank + 1]
+                    + " input channels, but the input has shape " + Shape.format(x.shape()));
         }
         int[] outShape = new int[rank + 2];
         int[] pb = new int[rank], pa = new int[rank];
@@ -144,7 +145,7 @@ public final class ConvOps {
             outShape[i + 1] = (inShape[i + 1] - 1) * s[i] + lr[0] + lr[1] - eff + 2;
             if (outShape[i + 1] <= 0) {
                 throw new IllegalArgumentException("conv_transpose: computed output size would be zero or negative. Received input shape "
-                        + fmt(x.shape()) + ", kernel shape " + fmt(kShape) + ", strides=" + Arrays.toString(s) + ", padding=" + pad);
+                        + Shape.format(x.shape()) + ", kernel shape " + Shape.format(kShape) + ", strides=" + Arrays.toString(s) + ", padding=" + pad);
             }
         }
         ConvSpec spec = ConvSpec.of(outShape, kShape, s, d, pb, pa, 1);
@@ -190,8 +191,8 @@ public final class ConvOps {
         int[] ks = kernel.shape();
         int channels = first ? x.dim(1) : x.dim(-1);
         if (ks[rank] != channels) {
-            throw new IllegalArgumentException("depthwise_conv: the kernel of shape " + fmt(ks) + " expects " + ks[rank]
-                    + " input channels, but the input has shape " + fmt(x.shape()));
+            throw new IllegalArgumentException("depthwise_conv: the kernel of shape " + Shape.format(ks) + " expects " + ks[rank]
+                    + " input channels, but the input has shape " + Shape.format(x.shape()));
         }
         int[] grouped = ks.clone();
         grouped[rank] = 1;
@@ -252,7 +253,7 @@ public final class ConvOps {
         int rank = inputShape.length - 2;
         if (rank < 1 || kernelSize.length != rank) {
             throw new IllegalArgumentException("Kernel shape must have the same length as input, but received kernel of shape "
-                    + fmt(Arrays.copyOf(kernelSize, kernelSize.length + 2)) + " and input of shape " + fmt(inputShape) + ".");
+                    + Shape.format(Arrays.copyOf(kernelSize, kernelSize.length + 2)) + " and input of shape " + Shape.format(inputShape) + ".");
         }
         String p = standardizePadding(padding, true);
         int[] s = dims(strides, rank, "strides"), d = dims(dilationRate, rank, "dilation_rate");
@@ -267,8 +268,8 @@ public final class ConvOps {
                     int[] kShape = Arrays.copyOf(kernelSize, rank + 2);
                     kShape[rank] = first ? inputShape[1] : inputShape[rank + 1];
                     kShape[rank + 1] = filters;
-                    throw new IllegalArgumentException("Computed output size would be zero or negative. Received `inputs shape=" + fmt(inputShape)
-                            + "`, `kernel shape=" + fmt(kShape) + "`, `dilation_rate=" + fmt(d) + "`, `strides=" + fmt(s) + "`, `padding=" + p + "`.");
+                    throw new IllegalArgumentException("Computed output size would be zero or negative. Received `inputs shape=" + Shape.format(inputShape)
+                            + "`, `kernel shape=" + Shape.format(kShape) + "`, `dilation_rate=" + Shape.format(d) + "`, `strides=" + Shape.format(s) + "`, `padding=" + p + "`.");
                 }
             } else {
                 out[a] = Math.floorDiv(len - 1, s[i]) + 1;
@@ -356,7 +357,7 @@ public final class ConvOps {
     private static int rankOf(Tensor x, String op) {
         int rank = x.rank() - 2;
         if (rank < 1 || rank > 3) {
-            throw new IllegalArgumentException(op + ": inputs must have rank 3, 4 or 5 (batch, spatial axes, channels). Received: inputs.shape=" + fmt(x.shape()));
+            throw new IllegalArgumentException(op + ": inputs must have rank 3, 4 or 5 (batch, spatial axes, channels). Received: inputs.shape=" + Shape.format(x.shape()));
         }
         return rank;
     }
@@ -364,7 +365,7 @@ public final class ConvOps {
     private static void checkKernelRank(Tensor x, Tensor kernel, String op) {
         if (kernel.rank() != x.rank()) {
             throw new IllegalArgumentException(op + ": kernel shape must have the same length as input, but received kernel of shape "
-                    + fmt(kernel.shape()) + " and input of shape " + fmt(x.shape()));
+                    + Shape.format(kernel.shape()) + " and input of shape " + Shape.format(x.shape()));
         }
     }
 
@@ -386,7 +387,7 @@ public final class ConvOps {
             return r;
         }
         if (v.length != rank) {
-            throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + rank + " integers. Received " + name + "=" + fmt(v));
+            throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + rank + " integers. Received " + name + "=" + Shape.format(v));
         }
         return v.clone();
     }
@@ -406,13 +407,5 @@ public final class ConvOps {
     }
 
     /** A shape as Keras prints it: {@code (None, 26, 26, 32)}. */
-    static String fmt(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i] < 0 ? "None" : Integer.toString(shape[i]));
-        }
-        if (shape.length == 1) sb.append(',');
-        return sb.append(')').toString();
-    }
+
 }

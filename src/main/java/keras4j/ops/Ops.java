@@ -223,17 +223,16 @@ public final class Ops {
         }
         Tensor out = a.matmul(b);
         if (isRecording()) {
-            record("matmul", out, g -> {
-                Tensor ga = g.matmul(b, false, true).sumTo(a.shape());
-                Tensor gb;
+            // One node per operand: the tape records a node only when its input is tracked, so a product whose left
+            // operand is the model's input (the first Dense layer) never computes that input's gradient, g · bᵀ.
+            record("matmul.a", out, g -> new Tensor[] {g.matmul(b, false, true).sumTo(a.shape())}, a);
+            record("matmul.b", out, g -> {
                 if (b.rank() == 2 && a.rank() > 2) {
                     int k = a.dim(-1), n = b.dim(-1);
-                    gb = a.reshape(-1, k).matmul(g.reshape(-1, n), true, false);
-                } else {
-                    gb = a.matmul(g, true, false).sumTo(b.shape());
+                    return new Tensor[] {a.reshape(-1, k).matmul(g.reshape(-1, n), true, false)};
                 }
-                return new Tensor[] {ga, gb};
-            }, a, b);
+                return new Tensor[] {a.matmul(g, true, false).sumTo(b.shape())};
+            }, b);
         }
         return out;
     }

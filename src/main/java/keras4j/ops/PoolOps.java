@@ -6,6 +6,7 @@ import static keras4j.autograd.GradientTape.record;
 import java.util.Arrays;
 import java.util.Locale;
 import keras4j.tensor.PoolKernels;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -56,7 +57,7 @@ public final class PoolOps {
             if (L < 0) continue;
             int o = PoolKernels.outputLength(L, poolSize[i], strides[i], same);
             if (o <= 0) {
-                throw new IllegalArgumentException("Computed output size would be negative. Received: `inputs.shape=" + shapeStr(inputShape)
+                throw new IllegalArgumentException("Computed output size would be negative. Received: `inputs.shape=" + Shape.format(inputShape)
                         + "` and `pool_size=" + tuple(poolSize) + "`.");
             }
             out[start + i] = o;
@@ -83,15 +84,7 @@ public final class PoolOps {
         return sb.append(')').toString();
     }
 
-    private static String shapeStr(int[] s) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(s[i] < 0 ? "None" : Integer.toString(s[i]));
-        }
-        if (s.length == 1) sb.append(',');
-        return sb.append(')').toString();
-    }
+
 
     private static boolean isSame(String padding) {
         return checkPadding(padding).equals("same");

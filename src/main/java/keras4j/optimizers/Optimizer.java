@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import keras4j.autograd.Variable;
 import keras4j.optimizers.schedules.LearningRateSchedule;
 import keras4j.tensor.OptimizerKernels;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 import keras4j.utils.Config;
 import keras4j.utils.KerasObject;
@@ -292,8 +293,8 @@ public abstract class Optimizer implements KerasObject {
             Tensor grad = grads.get(i);
             if (grad == null) continue;
             if (grad.size() != var.size()) {
-                throw new IllegalArgumentException("applyGradients: gradient of shape " + java.util.Arrays.toString(grad.shape())
-                        + " for variable " + var.name() + " of shape " + java.util.Arrays.toString(var.shape()));
+                throw new IllegalArgumentException("applyGradients: gradient of shape " + Shape.format(grad.shape())
+                        + " for variable " + var.name() + " of shape " + Shape.format(var.shape()));
             }
             g.add(grad.data());
             v.add(var);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -182,7 +183,7 @@ final class Hdf5Reader implements AutoCloseable {
         }
         float[] values = count == 0 ? new float[0] : floats(ds.getDataFlat(), bfloat16, path);
         if (values.length != count) {
-            throw fail("HDF5 dataset '" + path + "' holds " + values.length + " values for shape " + Safety.shape(dims));
+            throw fail("HDF5 dataset '" + path + "' holds " + values.length + " values for shape " + Shape.formatInts(dims));
         }
         return dims.length == 0 ? Tensor.scalar(values[0]) : Tensor.wrap(values, dims);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -75,7 +76,7 @@ final class Hdf5Writer {
         if (shape.length == 0) return flat[0];
         for (int d : shape) {
             if (d == 0) {
-                throw new IllegalArgumentException("Weight '" + pathForErrors + "' has shape " + Safety.shape(shape)
+                throw new IllegalArgumentException("Weight '" + pathForErrors + "' has shape " + Shape.formatInts(shape)
                         + "; zero-size tensors cannot be written to HDF5 by keras4j");
             }
         }

@@ -1,6 +1,7 @@
 package keras4j.saving;
 
 import java.util.Objects;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -15,6 +16,6 @@ public record NamedTensor(String name, Tensor value) {
 
     @Override
     public String toString() {
-        return name + " " + Safety.shape(value.shape());
+        return name + " " + Shape.formatInts(value.shape());
     }
 }

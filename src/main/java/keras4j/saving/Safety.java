@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.SecureRandom;
 import java.util.Locale;
+import keras4j.tensor.Shape;
 
 /**
  * The safety rules shared by the Keras file readers and writers: atomic replacement of a file, zip entry-name
@@ -197,38 +198,29 @@ public final class Safety {
             for (int d : dims) {
                 if (d < 0) {
                     throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares a negative dimension "
-                            + shape(dims));
+                            + Shape.formatInts(dims));
                 }
                 count = Math.multiplyExact(count, d);
             }
             byteSize = Math.multiplyExact(count, (long) elementSize);
         } catch (ArithmeticException e) {
-            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + shape(dims)
+            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + Shape.formatInts(dims)
                     + " whose size overflows; refusing to allocate it (shape bomb)");
         }
         long limit = compressed ? saturatedMultiply(fileSize, H5_DATASET_MAX_EXPANSION) : fileSize;
         if (byteSize > limit) {
-            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + shape(dims) + " ("
+            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + Shape.formatInts(dims) + " ("
                     + bytes(byteSize) + ") but the file holds only " + bytes(fileSize)
                     + "; refusing to allocate it (shape bomb)");
         }
         if (count > MAX_ARRAY_LENGTH) {
-            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + shape(dims)
+            throw new KerasFileException(file, "HDF5 dataset '" + dataset + "' declares shape " + Shape.formatInts(dims)
                     + "; tensors of more than " + MAX_ARRAY_LENGTH + " elements are not supported");
         }
         return (int) count;
     }
 
-    /** A shape as Python prints it: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
-    static String shape(int[] dims) {
-        if (dims.length == 1) return "(" + dims[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < dims.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(dims[i]);
-        }
-        return sb.append(')').toString();
-    }
+
 
     static String bytes(long n) {
         if (n < 1024) return n + " bytes";

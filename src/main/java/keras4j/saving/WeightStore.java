@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import keras4j.tensor.Shape;
 import keras4j.tensor.Tensor;
 
 /**
@@ -187,7 +188,7 @@ public final class WeightStore {
         StringBuilder sb = new StringBuilder("WeightStore(").append(tensors.size()).append(" tensors, ")
                 .append(groups.size() - 1).append(" groups)");
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            sb.append("\n  ").append(e.getKey()).append("  ").append(Safety.shape(e.getValue().shape()));
+            sb.append("\n  ").append(e.getKey()).append("  ").append(Shape.formatInts(e.getValue().shape()));
         }
         return sb.toString();
     }

@@ -46,7 +46,18 @@ public final class OptimizerKernels {
      */
     public static void adam(float[] w, float[] g, float[] m, float[] v, float[] vHat, float alpha, float oneMinusB1, float oneMinusB2, float eps) {
         check(w, g, "adam");
-        for (int i = 0; i < w.length; i++) {
+        SimdKernels simd = SimdKernels.get();
+        Elementwise.forChunks(w.length, Elementwise.GRAIN, (from, to) -> {
+            int i = from;
+            if (simd != null && vHat == null) i = simd.adam(w, g, m, v, alpha, oneMinusB1, oneMinusB2, eps, from, to);
+            adam(w, g, m, v, vHat, alpha, oneMinusB1, oneMinusB2, eps, i, to);
+        });
+    }
+
+    /** {@link #adam} on the elements {@code [from, to)}: the scalar loop, and the tails of the vector one. */
+    static void adam(float[] w, float[] g, float[] m, float[] v, float[] vHat, float alpha, float oneMinusB1, float oneMinusB2, float eps,
+            int from, int to) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float mi = m[i] + (gi - m[i]) * oneMinusB1;
             float vi = v[i] + (gi * gi - v[i]) * oneMinusB2;

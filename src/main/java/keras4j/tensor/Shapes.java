@@ -28,15 +28,12 @@ public final class Shapes {
         return s;
     }
 
-    /** Shape as Keras prints it in errors: {@code (2, 3)}. */
+    /**
+     * A concrete shape (or tuple of integers) as Keras prints it in errors: {@code (2, 3)}, {@code (5,)};
+     * see {@link Shape#formatInts(int...)} ({@code -1} stays {@code -1}; symbolic shapes use {@link Shape#format(int...)}).
+     */
     public static String str(int[] shape) {
-        if (shape.length == 1) return "(" + shape[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(')').toString();
+        return Shape.formatInts(shape);
     }
 
     /** Normalises a possibly negative axis into {@code [0, rank)}. */

@@ -24,6 +24,13 @@ interface SimdKernels {
     /** {@code out[i] = y[i] > 0 ? g[i] : +0} for {@code i} in {@code [from, to)}. */
     void reluGrad(float[] g, float[] y, float[] out, int from, int to);
 
+    /**
+     * Adam without AMSGrad on whole vectors of {@code [from, to)}, the same float operations in the same order as
+     * {@link OptimizerKernels#adam} (no fused multiply-add), so the results are identical; returns the index where
+     * the scalar loop takes over.
+     */
+    int adam(float[] w, float[] g, float[] m, float[] v, float alpha, float oneMinusB1, float oneMinusB2, float eps, int from, int to);
+
     /** The Vector API implementation, or null when the module is absent or test code disabled it. */
     static SimdKernels get() {
         return Holder.disabled ? null : Holder.INSTANCE;

@@ -57,4 +57,21 @@ final class VectorSimdKernels implements SimdKernels {
         }
         Elementwise.reluGrad(null, g, y, out, i, to);
     }
+
+    @Override
+    public int adam(float[] w, float[] g, float[] m, float[] v, float alpha, float oneMinusB1, float oneMinusB2, float eps, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += VL) {
+            FloatVector gi = FloatVector.fromArray(F, g, i);
+            FloatVector mi = FloatVector.fromArray(F, m, i);
+            FloatVector vi = FloatVector.fromArray(F, v, i);
+            mi = mi.add(gi.sub(mi).mul(oneMinusB1));
+            vi = vi.add(gi.mul(gi).sub(vi).mul(oneMinusB2));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector wi = FloatVector.fromArray(F, w, i);
+            wi.sub(mi.mul(alpha).div(vi.sqrt().add(eps))).intoArray(w, i);
+        }
+        return i;
+    }
 }

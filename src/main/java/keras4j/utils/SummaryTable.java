@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import keras4j.tensor.Shape;
 
 /**
  * The text of Keras's {@code model.summary()}: a model name, one row per layer and the parameter
@@ -301,32 +302,22 @@ public final class SummaryTable {
      * {@code (None)}.
      */
     public static String formatShape(int... shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i] < 0 ? "None" : Integer.toString(shape[i]));
-        }
-        return sb.append(')').toString();
+        return Shape.formatSummary(shape);
     }
 
     /** Keras 3's text for a layer with several outputs (a list): {@code [(None, 3), (None, 4)]}. */
     public static String formatShapes(List<int[]> shapes) {
-        List<String> parts = new ArrayList<>();
-        for (int[] s : shapes) parts.add(formatShape(s));
-        return "[" + String.join(", ", parts) + "]";
+        return Shape.formatSummaryList(shapes);
     }
 
     /** Python's tuple repr as Keras 2 prints it: {@code (None, 10)}, {@code (None,)}, {@code ()}. */
     public static String formatShapeClassic(int... shape) {
-        if (shape.length == 1) return "(" + (shape[0] < 0 ? "None" : Integer.toString(shape[0])) + ",)";
-        return formatShape(shape);
+        return Shape.format(shape);
     }
 
     /** Python's list-of-tuples repr, as Keras 2 prints InputLayer and multi-output shapes: {@code [(None, 784)]}. */
     public static String formatShapesClassic(List<int[]> shapes) {
-        List<String> parts = new ArrayList<>();
-        for (int[] s : shapes) parts.add(formatShapeClassic(s));
-        return "[" + String.join(", ", parts) + "]";
+        return Shape.formatList(shapes);
     }
 
     /** Keras 3's {@code readable_memory_size}: {@code 0.00 B}, {@code 136.04 KB}, {@code 1.50 MB}. */

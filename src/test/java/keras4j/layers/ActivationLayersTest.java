@@ -95,7 +95,7 @@ class ActivationLayersTest {
         assertTrue(e.getMessage().startsWith("Input 0 of layer \"pr\" is incompatible with the layer"), e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new PReLU().apply(Input.batchShape(-1, -1, 3)));
         assertTrue(none.getMessage().contains("sharedAxes(1)"), none.getMessage());
-        assertArrayEquals(new int[] {-1, -1, 3}, new PReLU().sharedAxes(1).apply(Input.batchShape(-1, -1, 3)).shape());
+        assertArrayEquals(new int[] {-1, -1, 3}, new PReLU().sharedAxes(1).apply(Input.batchShape(-1, -1, 3)).dims());
         PReLU fromInt = PReLU.fromConfig(Config.of("name", "p2", "shared_axes", 1));
         assertEquals(List.of(1), fromInt.getConfig().get("shared_axes"));
         Tensor y = new PReLU().alphaInitializer(new keras4j.initializers.Constant(0.5)).apply(Tensor.of(new float[] {-2, 3}, 1, 2));

@@ -74,7 +74,7 @@ class ConcatenateTest {
     @Test
     void symbolicCall() {
         KerasTensor out = new Concatenate(1).apply(Input.of(3, 2), Input.of(-1, 2));
-        assertArrayEquals(new int[] {-1, -1, 2}, out.shape());
+        assertArrayEquals(new int[] {-1, -1, 2}, out.dims());
     }
 
     // ------------------------------------------------------------------ errors

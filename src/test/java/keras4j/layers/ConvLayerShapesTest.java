@@ -68,9 +68,9 @@ class ConvLayerShapesTest {
     void symbolicCallsKeepUnknownSizes() {
         KerasTensor in = Input.of(-1, -1, 3);
         KerasTensor out = new Conv2D(8, 3).padding("same").strides(2).apply(in);
-        assertArrayEquals(new int[] {-1, -1, -1, 8}, out.shape());
+        assertArrayEquals(new int[] {-1, -1, -1, 8}, out.dims());
         KerasTensor seq = new Conv1D(4, 3).padding("causal").apply(Input.of(-1, 5));
-        assertArrayEquals(new int[] {-1, -1, 4}, seq.shape());
+        assertArrayEquals(new int[] {-1, -1, 4}, seq.dims());
     }
 
     private static void fails(String expected, Executable e) {

@@ -26,7 +26,7 @@ class DenseTest {
         assertArrayEquals(new int[] {-1, 3, 64}, repeat.computeOutputShape(denseOut));
         assertEquals("(None, 3, 64)", Layer.formatShape(repeat.computeOutputShape(denseOut)));
         KerasTensor y = new RepeatVector(3).apply(new Dense(64).apply(Input.of(784)));
-        assertArrayEquals(new int[] {-1, 3, 64}, y.shape());
+        assertArrayEquals(new int[] {-1, 3, 64}, y.dims());
     }
 
     @Test

@@ -101,7 +101,7 @@ class DotTest {
         xs[0] = ys[0] = expected[0] = -1;
         assertArrayEquals(expected, layer(axes).computeOutputShapes(List.of(xs, ys)).get(0));
         KerasTensor out = layer(axes).apply(Input.batchShape(xs), Input.batchShape(ys));
-        assertArrayEquals(expected, out.shape());
+        assertArrayEquals(expected, out.dims());
     }
 
     @Test
@@ -157,7 +157,7 @@ class DotTest {
     @Test
     void unknownAgainstKnownContractedSizeIsAnErrorAsInKeras() {
         assertMessage(fails(() -> new Dot(1).apply(Input.of(-1, 2), Input.of(3, 2))), "axis values None (at axis 1) != 3 (at axis 1)");
-        assertArrayEquals(new int[] {-1, 2, 2}, new Dot(1).apply(Input.of(-1, 2), Input.of(-1, 2)).shape());
+        assertArrayEquals(new int[] {-1, 2, 2}, new Dot(1).apply(Input.of(-1, 2), Input.of(-1, 2)).dims());
     }
 
     @Test

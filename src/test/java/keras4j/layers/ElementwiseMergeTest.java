@@ -169,7 +169,7 @@ class ElementwiseMergeTest {
     void symbolicCallGivesTheInferredShape(Kind kind) {
         KerasTensor a = Input.of(-1, 5), b = Input.of(4, 1);
         KerasTensor out = kind.layer().get().apply(a, b);
-        assertArrayEquals(new int[] {-1, -1, 5}, out.shape());
+        assertArrayEquals(new int[] {-1, -1, 5}, out.dims());
         assertEquals(2, out.layer().inboundNodes().get(0).inputs().size());
     }
 

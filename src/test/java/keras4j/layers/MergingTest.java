@@ -23,7 +23,7 @@ class MergingTest {
         KerasTensor a = Input.of(4), b = Input.of(4);
         KerasTensor out = Merging.add(a, b);
         assertInstanceOf(Add.class, out.layer());
-        assertArrayEquals(new int[] {-1, 4}, out.shape());
+        assertArrayEquals(new int[] {-1, 4}, out.dims());
         Node node = out.layer().inboundNodes().get(0);
         assertSame(a, node.inputs().get(0));
         assertSame(b, node.inputs().get(1));
@@ -38,12 +38,12 @@ class MergingTest {
         assertInstanceOf(Average.class, Merging.average(a, b, a).layer());
         assertInstanceOf(Maximum.class, Merging.maximum(a, b).layer());
         assertInstanceOf(Minimum.class, Merging.minimum(a, b).layer());
-        assertArrayEquals(new int[] {-1, 3, 8}, Merging.concatenate(a, b).shape());
-        assertArrayEquals(new int[] {-1, 6, 4}, Merging.concatenate(1, a, b).shape());
-        assertArrayEquals(new int[] {-1, 3, 3}, Merging.dot(-1, a, b).shape());
-        assertArrayEquals(new int[] {-1, 4, 4}, Merging.dot(1, true, a, b).shape());
+        assertArrayEquals(new int[] {-1, 3, 8}, Merging.concatenate(a, b).dims());
+        assertArrayEquals(new int[] {-1, 6, 4}, Merging.concatenate(1, a, b).dims());
+        assertArrayEquals(new int[] {-1, 3, 3}, Merging.dot(-1, a, b).dims());
+        assertArrayEquals(new int[] {-1, 4, 4}, Merging.dot(1, true, a, b).dims());
         KerasTensor d = Merging.dot(new int[] {2, 1}, false, a, Input.of(4, 5));
-        assertArrayEquals(new int[] {-1, 3, 5}, d.shape());
+        assertArrayEquals(new int[] {-1, 3, 5}, d.dims());
         assertEquals(true, ((Dot) Merging.dot(1, true, a, b).layer()).normalize());
     }
 

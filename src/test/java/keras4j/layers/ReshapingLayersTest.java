@@ -45,7 +45,7 @@ class ReshapingLayersTest {
         assertArrayEquals(new int[] {-1, 3, 4}, new Reshape(-1, 4).computeOutputShape(new int[] {-1, 12}));
         assertArrayEquals(new int[] {-1, -1, 4}, new Reshape(-1, 4).computeOutputShape(new int[] {-1, -1}));
         KerasTensor y = new Reshape(-1, 2).apply(Input.batchShape(-1, -1, 4));
-        assertArrayEquals(new int[] {-1, -1, 2}, y.shape());
+        assertArrayEquals(new int[] {-1, -1, 2}, y.dims());
         IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> new Reshape(5).name("r").computeOutputShape(new int[] {-1, 3, 2}));
         assertEquals("Layer \"r\" (Reshape): The total size of the tensor must be unchanged. Received: input_shape=(3, 2), target_shape=(5,)", size.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Reshape(-1, 4).apply(Tensor.ones(2, 6)));
@@ -66,7 +66,7 @@ class ReshapingLayersTest {
         assertArrayEquals(new float[] {1, 2, 10, 20}, new Flatten().apply(x).toFloatArray(), 0f);
         assertArrayEquals(new int[] {4, 1}, new Flatten().apply(Tensor.ones(4)).shape());
         assertArrayEquals(new int[] {-1, -1}, new Flatten().computeOutputShape(new int[] {-1, -1, 3}));
-        assertArrayEquals(new int[] {-1, -1}, new Flatten().apply(Input.batchShape(-1, -1, 3)).shape());
+        assertArrayEquals(new int[] {-1, -1}, new Flatten().apply(Input.batchShape(-1, -1, 3)).dims());
         assertEquals("channels_first", new Flatten("Channels_First").dataFormat());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Flatten("nhwc"));
         assertEquals("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=nhwc", e.getMessage());

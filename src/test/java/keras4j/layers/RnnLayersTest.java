@@ -237,7 +237,7 @@ class RnnLayersTest {
         assertEquals(3, encOut.size());
         LSTM decoder = new LSTM(6).returnSequences(true);
         keras4j.layers.KerasTensor seq = decoder.apply(List.of(dec, encOut.get(1), encOut.get(2))).get(0);
-        assertArrayEquals(new int[] {-1, 4, 6}, seq.shape());
+        assertArrayEquals(new int[] {-1, 4, 6}, seq.dims());
         keras4j.models.Model m = new keras4j.models.Model(List.of(enc, dec), List.of(seq), "seq2seq");
         Tensor a = Tensor.randomNormal(5, 0, 1, 2, 5, 3), b = Tensor.randomNormal(6, 0, 1, 2, 4, 2);
         Tensor y = m.predict(List.of(a, b), 32, 0).get(0);

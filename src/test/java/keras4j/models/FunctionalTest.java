@@ -39,7 +39,7 @@ class FunctionalTest {
         assertEquals("functional", model.name());
         assertEquals(List.of("input_layer", "dense", "dense_1"), model.layers().stream().map(Layer::name).toList());
         assertTrue(model.layers().get(0) instanceof InputLayer);
-        assertArrayEquals(new int[] {-1, 10}, model.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 10}, model.outputShapes().get(0).toArray());
         assertEquals(784 * 64 + 64 + 650, model.countParams());
         assertArrayEquals(new int[] {3, 10}, model.predict(Tensor.zeros(3, 784)).shape());
     }
@@ -87,7 +87,7 @@ class FunctionalTest {
         KerasTensor h = d1.apply(in);
         Model inner = new Model(in, new Dense(2).apply(h), "inner");
         Model features = new Model(in, d1.output(), "features");
-        assertArrayEquals(new int[] {-1, 5}, features.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 5}, features.outputShapes().get(0).toArray());
         assertSame(d1, features.getLayer(d1.name()));
 
         KerasTensor outerIn = Input.of(6);

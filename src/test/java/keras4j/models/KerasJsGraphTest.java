@@ -142,7 +142,7 @@ class KerasJsGraphTest {
         }
 
         Tensor expected = c.expected();
-        int[] symbolicShape = model.outputShapes().get(0).clone();
+        int[] symbolicShape = model.outputShapes().get(0).toArray().clone();
         assertEquals(-1, symbolicShape[0], c.id() + " symbolic batch axis");
         symbolicShape[0] = 1;
         assertArrayEquals(expected.shape(), symbolicShape, c.id() + " symbolic output shape");

@@ -2,7 +2,6 @@ package keras4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +36,8 @@ class SequentialTest {
         a.add(new Activation("tanh"));
         Sequential b = new Sequential();
         b.add(new Dense(64).inputShape(784).activation("tanh"));
-        assertArrayEquals(new int[] {-1, 64}, a.outputShapes().get(0));
-        assertArrayEquals(new int[] {-1, 64}, b.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 64}, a.outputShapes().get(0).toArray());
+        assertArrayEquals(new int[] {-1, 64}, b.outputShapes().get(0).toArray());
         assertEquals(List.of("dense", "activation"), a.layers().stream().map(Layer::name).toList());
         assertEquals("dense_1", b.layers().get(0).name());
         assertEquals(50_240, a.countParams());
@@ -53,7 +52,7 @@ class SequentialTest {
         Sequential model = new Sequential();
         model.add(new Dense(64).inputDim(784));
         model.add(new RepeatVector(3));
-        assertArrayEquals(new int[] {-1, 3, 64}, model.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 3, 64}, model.outputShapes().get(0).toArray());
         assertArrayEquals(new int[] {2, 3, 64}, model.predict(Tensor.zeros(2, 784)).shape());
     }
 
@@ -77,7 +76,7 @@ class SequentialTest {
         assertEquals(2, model.layers().size());
         assertEquals(67, model.countParams());
         assertEquals("dense_1", model.pop().name());
-        assertArrayEquals(new int[] {-1, 5}, model.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 5}, model.outputShapes().get(0).toArray());
         assertEquals("dense", model.getLayer("dense").name());
         assertEquals("dense", model.getLayer(0).name());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.getLayer("nope"));
@@ -87,10 +86,15 @@ class SequentialTest {
     @Test
     void deferredBuildHappensAtTheFirstCall() {
         Sequential model = new Sequential(new Dense(3), new Dense(1));
-        assertNull(model.outputShapes());
+        IllegalStateException e = assertThrows(IllegalStateException.class, model::outputShape);
+        assertTrue(e.getMessage().startsWith("Sequential model 'sequential' has no defined output shape yet."), e.getMessage());
+        assertThrows(IllegalStateException.class, model::inputs);
         assertEquals(0, model.countParams());
         assertArrayEquals(new int[] {4, 1}, model.predict(Tensor.ones(4, 7)).shape());
         assertEquals(7 * 3 + 3 + 3 + 1, model.countParams());
+        // Built by the call, as Keras builds its functional graph: the symbolic inputs and outputs now exist.
+        assertEquals("(None, 7)", model.inputShape().toString());
+        assertEquals("(None, 1)", model.outputShape().toString());
     }
 
     @Test
@@ -111,7 +115,7 @@ class SequentialTest {
         Map<String, Object> dense = Map.of("class_name", "Dense", "config",
                 Map.of("name", "d", "units", 3, "activation", "linear", "use_bias", true, "batch_input_shape", java.util.Arrays.asList(null, 5)));
         Sequential model = Sequential.fromConfig(List.of(dense, Map.of("class_name", "Flatten", "config", Map.of("name", "f"))));
-        assertArrayEquals(new int[] {-1, 3}, model.outputShapes().get(0));
+        assertArrayEquals(new int[] {-1, 3}, model.outputShapes().get(0).toArray());
         assertEquals(18, model.countParams());
     }
 }

@@ -62,9 +62,9 @@ class SafetyTest {
 
     @Test
     void sizesAndShapesPrintLikePython() {
-        assertEquals("()", Safety.shape(new int[0]));
-        assertEquals("(3,)", Safety.shape(new int[] {3}));
-        assertEquals("(2, 3)", Safety.shape(new int[] {2, 3}));
+        assertEquals("()", keras4j.tensor.Shape.formatInts(new int[0]));
+        assertEquals("(3,)", keras4j.tensor.Shape.formatInts(new int[] {3}));
+        assertEquals("(2, 3)", keras4j.tensor.Shape.formatInts(new int[] {2, 3}));
         assertEquals("100 bytes", Safety.bytes(100));
         assertEquals("1.5 KiB", Safety.bytes(1536));
         assertEquals("4.0 GiB", Safety.bytes(1L << 32));
