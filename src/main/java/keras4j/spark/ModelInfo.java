@@ -7,6 +7,7 @@ import java.util.Map;
 import keras4j.layers.Layer;
 import keras4j.models.Model;
 import keras4j.saving.KerasArchive;
+import keras4j.tensor.Shape;
 
 /**
  * What the Spark stages need to know of a model, read once on the driver: the shape of its one input and one output
@@ -39,7 +40,7 @@ record ModelInfo(String name, int[] inputShape, int[] outputShape, boolean compi
         int[] s = new int[withoutBatch.length + 1];
         s[0] = -1;
         System.arraycopy(withoutBatch, 0, s, 1, withoutBatch.length);
-        return Layer.formatShape(s);
+        return Shape.format(s);
     }
 
     static int product(int[] shape) {
@@ -63,25 +64,28 @@ record ModelInfo(String name, int[] inputShape, int[] outputShape, boolean compi
     }
 
     static ModelInfo of(String stage, Model model, Object loss) {
-        if (model.inputNames().size() != 1) {
-            throw new IllegalArgumentException(stage + " supports models with one input; model \"" + model.name() + "\" has "
-                    + model.inputNames().size() + " inputs " + model.inputNames());
-        }
-        List<int[]> outputs = model.outputShapes();
-        if (outputs == null || outputs.size() != 1) {
-            throw new IllegalArgumentException(stage + " supports models with one output; model \"" + model.name() + "\" has "
-                    + (outputs == null ? "no known output shape (build it or give its first layer an input shape)" : outputs.size() + " outputs"));
-        }
-        int[] in = model.buildInputShape();
-        if (in == null) {
+        List<Shape> inputs, outputs;
+        try {
+            inputs = model.inputShapes();
+            outputs = model.outputShapes();
+        } catch (IllegalStateException e) {
             throw new IllegalArgumentException(stage + ": model \"" + model.name() + "\" has no input shape yet; give its first layer an "
-                    + "input shape (e.g. Input.of(64) or .inputShape(64)) so the feature size can be checked");
+                    + "input shape (e.g. Input.of(64) or .inputShape(64)) so the feature size can be checked (" + e.getMessage() + ")", e);
         }
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(stage + " supports models with one input; model \"" + model.name() + "\" has "
+                    + inputs.size() + " inputs " + inputs);
+        }
+        if (outputs.size() != 1) {
+            throw new IllegalArgumentException(stage + " supports models with one output; model \"" + model.name() + "\" has "
+                    + outputs.size() + " outputs " + outputs);
+        }
+        int[] in = inputs.get(0).toArray(), out = outputs.get(0).toArray();
         int[] inputShape = Arrays.copyOfRange(in, 1, in.length);
-        int[] outputShape = Arrays.copyOfRange(outputs.get(0), 1, outputs.get(0).length);
+        int[] outputShape = Arrays.copyOfRange(out, 1, out.length);
         for (int d : inputShape) {
             if (d < 0) {
-                throw new IllegalArgumentException(stage + ": model \"" + model.name() + "\" has input shape " + shape(inputShape)
+                throw new IllegalArgumentException(stage + ": model \"" + model.name() + "\" has input shape " + inputs.get(0)
                         + "; rows become fixed-size tensors, so every axis but the batch axis must be known");
             }
         }
