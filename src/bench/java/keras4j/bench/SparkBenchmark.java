@@ -91,6 +91,12 @@ public final class SparkBenchmark {
             StructType schema = new StructType().add("features", new VectorUDT()).add("label", DataTypes.DoubleType);
             var df = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2 * slots), schema).cache();
             df.count();
+            // Spark's own floor for a row-to-row mapPartitions over these rows (decode, copy, encode; no model).
+            org.apache.spark.sql.Encoder<Row> same = org.apache.spark.sql.Encoders.row(schema);
+            double copySeconds = best(3, () -> df.mapPartitions(
+                    (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> it, same).count());
+            table.add(String.format("%-44s %12.0f %12.2f", "identity mapPartitions on " + master + ": rows/s", n / copySeconds,
+                    n / copySeconds / jvmRowsPerSecond));
             KerasModel scorer = new KerasModel(single).setBatchSize(batch);
             scorer.transform(df).count();
             double sparkSeconds = best(3, () -> scorer.transform(df).count());
