@@ -82,13 +82,7 @@ public final class KerasEstimator extends Estimator<KerasModel> implements Keras
     private transient List<Callback> callbacks = new ArrayList<>();
     private transient ModelInfo info;
 
-    private final Param<String> featuresCol;
-    private final StringArrayParam inputCols;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
-    private final Param<String> probabilityCol;
-    private final IntParam batchSize;
-    private final Param<String> handleInvalid;
+    private final Shared shared;
     private final IntParam epochs;
     private final IntParam numWorkers;
     private final IntParam syncEvery;
@@ -107,18 +101,10 @@ public final class KerasEstimator extends Estimator<KerasModel> implements Keras
         this(Identifiable.randomUID("KerasEstimator"), KerasBytes.of(model));
     }
 
-    @SuppressWarnings("unchecked")
     KerasEstimator(String uid, byte[] modelBytes) {
         this.uid = uid;
         this.modelBytes = modelBytes;
-        Param<?>[] shared = KerasParams.create(this);
-        featuresCol = (Param<String>) shared[0];
-        inputCols = (StringArrayParam) shared[1];
-        labelCol = (Param<String>) shared[2];
-        predictionCol = (Param<String>) shared[3];
-        probabilityCol = (Param<String>) shared[4];
-        batchSize = (IntParam) shared[5];
-        handleInvalid = (Param<String>) shared[6];
+        this.shared = Shared.create(this);
         epochs = new IntParam(this, "epochs", "number of passes over the training data (>= 1)", ParamValidators.gtEq(1));
         numWorkers = new IntParam(this, "numWorkers", "partitions (workers) to repartition the training data to; 0 keeps the DataFrame's",
                 ParamValidators.gtEq(0));
@@ -155,13 +141,7 @@ public final class KerasEstimator extends Estimator<KerasModel> implements Keras
 
     // ------------------------------------------------------------------ params (Spark finds them through these accessors)
 
-    @Override public Param<String> featuresCol() { return featuresCol; }
-    @Override public StringArrayParam inputCols() { return inputCols; }
-    @Override public Param<String> labelCol() { return labelCol; }
-    @Override public Param<String> predictionCol() { return predictionCol; }
-    @Override public Param<String> probabilityCol() { return probabilityCol; }
-    @Override public IntParam batchSize() { return batchSize; }
-    @Override public Param<String> handleInvalid() { return handleInvalid; }
+    @Override public Shared sharedParams() { return shared; }
     public IntParam epochs() { return epochs; }
     public IntParam numWorkers() { return numWorkers; }
     public IntParam syncEvery() { return syncEvery; }
@@ -175,13 +155,13 @@ public final class KerasEstimator extends Estimator<KerasModel> implements Keras
     public Param<String> optimizer() { return optimizer; }
     public StringArrayParam metrics() { return metrics; }
 
-    public KerasEstimator setFeaturesCol(String value) { set(featuresCol, value); return this; }
-    public KerasEstimator setInputCols(String... value) { set(inputCols, value); return this; }
-    public KerasEstimator setLabelCol(String value) { set(labelCol, value); return this; }
-    public KerasEstimator setPredictionCol(String value) { set(predictionCol, value); return this; }
-    public KerasEstimator setProbabilityCol(String value) { set(probabilityCol, value); return this; }
-    public KerasEstimator setBatchSize(int value) { set(batchSize, (Object) value); return this; }
-    public KerasEstimator setHandleInvalid(String value) { set(handleInvalid, value); return this; }
+    public KerasEstimator setFeaturesCol(String value) { set(featuresCol(), value); return this; }
+    public KerasEstimator setInputCols(String... value) { set(inputCols(), value); return this; }
+    public KerasEstimator setLabelCol(String value) { set(labelCol(), value); return this; }
+    public KerasEstimator setPredictionCol(String value) { set(predictionCol(), value); return this; }
+    public KerasEstimator setProbabilityCol(String value) { set(probabilityCol(), value); return this; }
+    public KerasEstimator setBatchSize(int value) { set(batchSize(), (Object) value); return this; }
+    public KerasEstimator setHandleInvalid(String value) { set(handleInvalid(), value); return this; }
     /** Keras's {@code epochs} (default 1). */
     public KerasEstimator setEpochs(int value) { set(epochs, (Object) value); return this; }
     /** Partitions (workers) to repartition the training data to; 0 (default) keeps the DataFrame's partitioning. */

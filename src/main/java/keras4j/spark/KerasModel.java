@@ -6,10 +6,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -46,31 +43,17 @@ public final class KerasModel extends org.apache.spark.ml.Model<KerasModel> impl
     private transient Broadcast<byte[]> broadcast;
     private transient SparkContext broadcastContext;
 
-    private final Param<String> featuresCol;
-    private final StringArrayParam inputCols;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
-    private final Param<String> probabilityCol;
-    private final IntParam batchSize;
-    private final Param<String> handleInvalid;
+    private final Shared shared;
 
     /** Wraps a trained keras4j model (one input, one output) for scoring DataFrames. */
     public KerasModel(keras4j.models.Model model) {
         this(Identifiable.randomUID("KerasModel"), KerasBytes.of(model));
     }
 
-    @SuppressWarnings("unchecked")
     KerasModel(String uid, byte[] modelBytes) {
         this.uid = uid;
         this.modelBytes = modelBytes;
-        Param<?>[] shared = KerasParams.create(this);
-        featuresCol = (Param<String>) shared[0];
-        inputCols = (StringArrayParam) shared[1];
-        labelCol = (Param<String>) shared[2];
-        predictionCol = (Param<String>) shared[3];
-        probabilityCol = (Param<String>) shared[4];
-        batchSize = (IntParam) shared[5];
-        handleInvalid = (Param<String>) shared[6];
+        this.shared = Shared.create(this);
     }
 
     @Override
@@ -78,22 +61,16 @@ public final class KerasModel extends org.apache.spark.ml.Model<KerasModel> impl
         return uid;
     }
 
-    @Override public Param<String> featuresCol() { return featuresCol; }
-    @Override public StringArrayParam inputCols() { return inputCols; }
-    @Override public Param<String> labelCol() { return labelCol; }
-    @Override public Param<String> predictionCol() { return predictionCol; }
-    @Override public Param<String> probabilityCol() { return probabilityCol; }
-    @Override public IntParam batchSize() { return batchSize; }
-    @Override public Param<String> handleInvalid() { return handleInvalid; }
+    @Override public Shared sharedParams() { return shared; }
 
-    public KerasModel setFeaturesCol(String value) { set(featuresCol, value); return this; }
-    public KerasModel setInputCols(String... value) { set(inputCols, value); return this; }
-    public KerasModel setLabelCol(String value) { set(labelCol, value); return this; }
-    public KerasModel setPredictionCol(String value) { set(predictionCol, value); return this; }
+    public KerasModel setFeaturesCol(String value) { set(featuresCol(), value); return this; }
+    public KerasModel setInputCols(String... value) { set(inputCols(), value); return this; }
+    public KerasModel setLabelCol(String value) { set(labelCol(), value); return this; }
+    public KerasModel setPredictionCol(String value) { set(predictionCol(), value); return this; }
     /** The probability column's name; empty for none. */
-    public KerasModel setProbabilityCol(String value) { set(probabilityCol, value); return this; }
-    public KerasModel setBatchSize(int value) { set(batchSize, (Object) value); return this; }
-    public KerasModel setHandleInvalid(String value) { set(handleInvalid, value); return this; }
+    public KerasModel setProbabilityCol(String value) { set(probabilityCol(), value); return this; }
+    public KerasModel setBatchSize(int value) { set(batchSize(), (Object) value); return this; }
+    public KerasModel setHandleInvalid(String value) { set(handleInvalid(), value); return this; }
 
     /** A copy of the trained keras4j model (weights, compile config and optimizer state), loaded on the driver. */
     public keras4j.models.Model getModel() {
