@@ -27,7 +27,10 @@ import org.apache.spark.sql.types.StructType;
  * running task); the data never goes to the driver. A classifier (crossentropy or hinge loss, or a softmax/sigmoid last
  * layer when uncompiled) predicts the class index as a double (argmax of the outputs; {@code output >= 0.5} for one
  * sigmoid unit) and gives the outputs as the probability vector ({@code [1 - p, p]} for one unit), as Spark's
- * classifiers do; other models predict their output value, or a vector when the output has several values.
+ * classifiers do; other models predict their output value, or a vector when the output has several values. The outputs
+ * are those of {@code model.predict} bit for bit when the batches hold the same rows (a partition's rows are batched
+ * from its start); otherwise they may differ in the last float32 bit, as the matrix kernels' summation order depends
+ * on the batch size.
  *
  * <p>{@link #evaluate} computes Keras's {@code evaluate} over a DataFrame exactly: every partition returns its summed
  * metric state (Keras's metric variables are sums and counts), the states are added with {@code treeAggregate}, and
