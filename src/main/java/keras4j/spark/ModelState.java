@@ -43,14 +43,6 @@ final class ModelState {
         return out;
     }
 
-    /** Adds {@code weight * value} of every variable to {@code sums} (the driver divides by the total weight). */
-    static void addWeighted(List<Variable> vars, double weight, double[] sums) {
-        int k = 0;
-        for (Variable v : vars) {
-            for (float f : v.peek().data()) sums[k++] += weight * f;
-        }
-    }
-
     /** Overwrites the variables from a flat vector laid out as {@link #flatten}; a prefix is enough for weights only. */
     static void assign(List<Variable> vars, float[] values) {
         if (values.length < size(vars)) {

@@ -158,9 +158,7 @@ final class ParameterAveraging {
                 }
                 for (Callback c : cbs) c.onTrainBatchBegin(round, Map.of());
                 Contribution sum = trainRound(shards, jsc, bytes, vars, plan, epoch, round);
-                float[] averaged = new float[sum.weightedState.length];
-                for (int i = 0; i < averaged.length; i++) averaged[i] = (float) (sum.weightedState[i] / sum.samples);
-                ModelState.assign(vars, averaged);
+                ModelState.assign(vars, sum.average());
                 metrics = Contribution.sum(metrics, sum.metrics);
                 model.setMetricsState(metrics);
                 logs = model.getMetricsResult();

@@ -43,8 +43,7 @@ final class Workers {
         Shard.Part data = shard.train;
         int steps = plan.steps(data.n);
         int first = round * plan.syncEvery(), last = Math.min(steps, first + plan.syncEvery());
-        Contribution c = Contribution.empty();
-        if (first >= last) return c;
+        if (first >= last) return Contribution.empty();
         Model model = ExecutorModels.fresh(modelBytes);
         List<Variable> vars = ModelState.variables(model, true);
         ModelState.assign(vars, state.value());
@@ -56,11 +55,7 @@ final class Workers {
             model.trainOnBatch(data.features(order, from, to, plan.inputShape()), data.labels(order, from, to, plan.labelShape()), false);
             samples += to - from;
         }
-        c.samples = samples;
-        c.weightedState = new double[ModelState.size(vars)];
-        ModelState.addWeighted(vars, samples, c.weightedState);
-        c.metrics = model.metricsState();
-        return c;
+        return Contribution.of(ModelState.flatten(vars), samples, model.metricsState());
     }
 
     /** The metric state of the model with the broadcast weights over a part of a shard, in batches. */
