@@ -56,7 +56,7 @@ import org.apache.spark.sql.types.StructType;
  * </ol>
  * {@code syncEvery = 1} is synchronous data-parallel SGD on a global batch of {@code numWorkers * batchSize} rows with
  * averaged updates; larger values trade fidelity to single-JVM training for fewer rounds (each round is a Spark job:
- * broadcasting the state, loading the model in each task and aggregating cost about 60 ms per round for a 270,000-value
+ * broadcasting the state, loading the model in each task and aggregating cost about 40-60 ms per round for a 270,000-value
  * state on a local[2] session). Same seed, data and partitioning give the same weights; a failed task is
  * retried by Spark from the same broadcast state and gives the same result.
  *
