@@ -117,6 +117,23 @@ class BadInputTest {
     }
 
     @Test
+    void anUncompiledModelNeedsTheLossParam() {
+        keras4j.utils.Seeds.setRandomSeed(4);
+        keras4j.models.Sequential raw = new keras4j.models.Sequential();
+        raw.add(keras4j.layers.Input.of(64));
+        raw.add(new keras4j.layers.Dense(10).activation("softmax"));
+        Dataset<Row> data = Digits.frame(Digits.SPLIT.test(), 2);
+        String message = fitError(new KerasEstimator(raw).setVerbose(0), data);
+        assertTrue(message.matches("KerasEstimator: model \"sequential(_\\d+)?\" is not compiled; compile it \\(or set the loss param\\) before fitting"),
+                message);
+        KerasModel fitted = new KerasEstimator(raw).setLoss("sparse_categorical_crossentropy").setOptimizer(new keras4j.optimizers.Adam(0.01))
+                .setMetrics("accuracy").setEpochs(3).setVerbose(0).fit(data);
+        assertEquals(java.util.List.of("accuracy", "loss"), fitted.history().history().keySet().stream().sorted().toList());
+        assertTrue(fitted.getModel().optimizer() instanceof keras4j.optimizers.Adam);
+        assertEquals(0.01, fitted.getModel().optimizer().learningRate(), 1e-9);
+    }
+
+    @Test
     void aModelThatCannotTakeTheLabelsFailsOnTheDriver() {
         Model model = Digits.model(1);
         model.compile("adam", "categorical_crossentropy");
