@@ -448,12 +448,51 @@ public class Model extends Layer implements TrainingModel {
 
     /** One gradient update on one batch; returns the logs ({@code loss} and metrics). */
     public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
-        return trainer().trainOnBatch(List.of(x), List.of(y), null);
+        return trainOnBatch(x, y, true);
+    }
+
+    /**
+     * One gradient update, Keras 2's {@code train_on_batch(x, y, reset_metrics=...)}: with {@code resetMetrics=false}
+     * the returned logs cover every batch since the last {@link #resetMetrics()}, as in an epoch of {@code fit}.
+     */
+    public Map<String, Double> trainOnBatch(Tensor x, Tensor y, boolean resetMetrics) {
+        return trainer().trainOnBatch(List.of(x), List.of(y), null, resetMetrics);
     }
 
     /** Loss and metrics on one batch, without updating weights. */
     public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
-        return trainer().testOnBatch(List.of(x), List.of(y), null);
+        return testOnBatch(x, y, true);
+    }
+
+    /** As {@link #trainOnBatch(Tensor, Tensor, boolean)} without the update (Keras 2's {@code test_on_batch}). */
+    public Map<String, Double> testOnBatch(Tensor x, Tensor y, boolean resetMetrics) {
+        return trainer().testOnBatch(List.of(x), List.of(y), null, resetMetrics);
+    }
+
+    /** Zeroes the loss trackers and metrics (Keras's {@code model.reset_metrics()}). */
+    public void resetMetrics() {
+        trainer().resetMetrics();
+    }
+
+    /** The loss and metrics over the batches since the last reset (Keras's {@code model.get_metrics_result()}). */
+    public Map<String, Double> getMetricsResult() {
+        return trainer().metricsResult();
+    }
+
+    /**
+     * The values of Keras 3's {@code model.metrics_variables}, flattened: total and count of the loss tracker (and of
+     * each output's loss tracker), then every compiled metric's state variables in order. Keras creates all of them
+     * with {@code aggregation="sum"}, so the element-wise sum of the states of several replicas, loaded with
+     * {@link #setMetricsState}, makes {@link #getMetricsResult()} the metrics over all their batches exactly (not a
+     * mean of means). Empty before the first batch, which builds the metrics from the data's shapes.
+     */
+    public double[] metricsState() {
+        return trainer().metricsState();
+    }
+
+    /** Loads a state laid out as {@link #metricsState()}; the metrics must have been built by a first batch. */
+    public void setMetricsState(double[] state) {
+        trainer().setMetricsState(state);
     }
 
     /** Outputs on one batch. */

@@ -1,5 +1,6 @@
 package keras4j.models;
 
+import keras4j.tensor.Internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +178,7 @@ final class Trainer {
         }
     }
 
-    private void resetMetrics() {
+    void resetMetrics() {
         lossTracker.reset();
         for (WeightedMean m : outputLossTrackers) m.reset();
         if (metrics != null) for (List<Metric> ms : metrics) for (Metric m : ms) m.resetState();
@@ -299,18 +300,71 @@ final class Trainer {
         return ordered;
     }
 
-    Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight) {
+    Map<String, Double> trainOnBatch(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight, boolean reset) {
         Data.cardinality(xs, ys, sampleWeight);
-        resetMetrics();
+        if (reset) resetMetrics();
         trainStep(xs, ys, sampleWeight);
         return logs("");
     }
 
-    Map<String, Double> testOnBatch(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight) {
+    Map<String, Double> testOnBatch(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight, boolean reset) {
         Data.cardinality(xs, ys, sampleWeight);
-        resetMetrics();
+        if (reset) resetMetrics();
         testStep(xs, ys, sampleWeight);
         return logs("");
+    }
+
+    /** The current logs (loss first, then the metrics by name), as Keras's {@code get_metrics_result()}. */
+    Map<String, Double> metricsResult() {
+        if (metrics == null) return Map.of();
+        Map<String, Double> logs = logs("");
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        ordered.put("loss", logs.remove("loss"));
+        ordered.putAll(logs);
+        return ordered;
+    }
+
+    /**
+     * The additive state behind the logs: total and count of the loss tracker, of each per-output loss tracker, then
+     * every metric's variables in order. Empty until the first batch has built the metrics.
+     */
+    double[] metricsState() {
+        if (metrics == null) return new double[0];
+        List<Double> out = new ArrayList<>();
+        List<WeightedMean> trackers = new ArrayList<>(List.of(lossTracker));
+        trackers.addAll(outputLossTrackers);
+        for (WeightedMean t : trackers) {
+            out.add(t.sum);
+            out.add(t.count);
+        }
+        for (List<Metric> ms : metrics) for (Metric m : ms) for (Variable v : m.variables()) for (float f : Internal.array(v.peek())) out.add((double) f);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Loads a state laid out as {@link #metricsState()} (for example the sum of several replicas' states). */
+    void setMetricsState(double[] state) {
+        int expected = metricsState().length;
+        if (expected == 0) {
+            throw new IllegalStateException("setMetricsState: the metrics of model \"" + model.name() + "\" are built by the first batch; run one first");
+        }
+        if (state.length != expected) {
+            throw new IllegalArgumentException("setMetricsState: model \"" + model.name() + "\" has " + expected + " metric state values, received " + state.length);
+        }
+        int k = 0;
+        List<WeightedMean> trackers = new ArrayList<>(List.of(lossTracker));
+        trackers.addAll(outputLossTrackers);
+        for (WeightedMean t : trackers) {
+            t.sum = state[k++];
+            t.count = state[k++];
+        }
+        for (List<Metric> ms : metrics) {
+            for (Metric m : ms) {
+                for (Variable v : m.variables()) {
+                    float[] d = Internal.array(v.peek());
+                    for (int i = 0; i < d.length; i++) d[i] = (float) state[k++];
+                }
+            }
+        }
     }
 
     static List<Tensor> predict(Model model, List<Tensor> xs, int batchSize, int verbose) {
