@@ -19,6 +19,10 @@ import keras4j.tensor.Tensor;
  * stored as fixed-length UTF-8 (h5py reads them as {@code bytes}; Keras only displays this metadata).
  */
 public final class H5Weights {
+    static {
+        QuietSlf4j.ensure();
+    }
+
     private H5Weights() {}
 
     /**

@@ -36,6 +36,10 @@ import keras4j.tensor.Tensor;
  * file size before its data is read. Every failure becomes a {@link KerasFileException} naming the file.
  */
 final class Hdf5Reader implements AutoCloseable {
+    static {
+        QuietSlf4j.ensure();
+    }
+
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     /** The file (or archive) named in error messages. */

@@ -37,6 +37,10 @@ import keras4j.tensor.Tensor;
  * </ul>
  */
 final class Hdf5Writer {
+    static {
+        QuietSlf4j.ensure();
+    }
+
     /** Keras's {@code HDF5_OBJECT_HEADER_LIMIT}: the largest attribute payload written inline. */
     static final int ATTRIBUTE_LIMIT = 64512;
 

@@ -27,6 +27,10 @@ import java.util.Set;
  * split into {@code layer_names0}, {@code layer_names1}, …
  */
 public final class LegacyH5 {
+    static {
+        QuietSlf4j.ensure();
+    }
+
     private LegacyH5() {}
 
     /** The {@code backend} attribute keras4j writes: its weight layouts are TensorFlow's (no Theano kernel flips). */
