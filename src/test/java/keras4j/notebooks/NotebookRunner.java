@@ -41,7 +41,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  */
 public final class NotebookRunner implements AutoCloseable {
     /** The imports both kernels start with (jshell's DEFAULT startup). */
-    static final List<String> KERNEL_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
+    static final List<String> KERNEL_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
     static final String[] MIME_TYPES = {"text/html", "image/png", "image/svg+xml", "text/plain"};
 
