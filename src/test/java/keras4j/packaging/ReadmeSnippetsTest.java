@@ -47,6 +47,11 @@ class ReadmeSnippetsTest {
         while (m.find()) blocks.add(m.group(1));
         assertTrue(blocks.size() >= 3, "README.md has " + blocks.size() + " java blocks");
         List<String> errors = new ArrayList<>();
+        // The snippets run (JShell has no compile-only mode): files they save in the working directory are removed.
+        java.util.Set<Path> before;
+        try (var files = Files.list(Path.of(""))) {
+            before = files.collect(Collectors.toSet());
+        }
         try (JShell shell = JShell.builder().executionEngine("local").out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .err(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
             String cp = System.getProperty("surefire.test.class.path");
@@ -64,6 +69,10 @@ class ReadmeSnippetsTest {
                     run(shell, info.source() != null ? info.source() : rest, "block " + (b + 1), errors);
                     rest = info.remaining();
                 }
+            }
+        } finally {
+            try (var files = Files.list(Path.of(""))) {
+                for (Path p : files.collect(Collectors.toList())) if (!before.contains(p) && Files.isRegularFile(p)) Files.delete(p);
             }
         }
         assertEquals(List.of(), errors, "README java blocks that do not compile");
