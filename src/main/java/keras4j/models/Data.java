@@ -23,7 +23,7 @@ final class Data {
         if (all.isEmpty()) throw new IllegalArgumentException("No input data given");
         boolean same = all.stream().distinct().count() == 1;
         if (!same) {
-            StringBuilder sb = new StringBuilder("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.");
+            StringBuilder sb = new StringBuilder("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.\n");
             sb.append("'x' sizes: ").append(join(xSizes)).append('\n');
             if (!ySizes.isEmpty()) sb.append("'y' sizes: ").append(join(ySizes)).append('\n');
             if (sampleWeight != null) sb.append("'sample_weight' sizes: ").append(sampleWeight.dim(0)).append('\n');
