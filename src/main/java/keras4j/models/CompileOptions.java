@@ -42,12 +42,32 @@ public final class CompileOptions {
         return this;
     }
 
-    /** Metrics computed for every output. */
+    /**
+     * Metrics computed for every output, Keras's {@code metrics=[...]}: names, metric objects, or Java lists and arrays
+     * of them ({@code List.of("accuracy")} as {@code ["accuracy"]}). A name is checked here, so a typo fails at
+     * {@code compile}, not in {@code fit}.
+     */
     public CompileOptions metrics(Object... metrics) {
         this.metrics.clear();
-        this.metrics.addAll(Arrays.asList(metrics));
+        for (Object m : metrics) addMetric(m);
         return this;
     }
+
+    private void addMetric(Object m) {
+        if (m instanceof java.util.Collection<?> c) {
+            for (Object e : c) addMetric(e);
+        } else if (m instanceof Object[] a) {
+            for (Object e : a) addMetric(e);
+        } else {
+            if (m instanceof String s && !RESOLVED_BY_LOSS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+                keras4j.metrics.Metrics.get(s);
+            }
+            this.metrics.add(m);
+        }
+    }
+
+    /** Names Keras resolves from the loss and the shapes when training starts ({@code compile_utils.get_metric}). */
+    private static final java.util.Set<String> RESOLVED_BY_LOSS = java.util.Set.of("accuracy", "acc", "crossentropy", "ce");
 
     /** Metrics per output, in output order. */
     public CompileOptions metricsPerOutput(List<List<Object>> perOutput) {

@@ -397,9 +397,19 @@ public class Model extends Layer implements TrainingModel {
         return trainer().fit(xs, ys, options);
     }
 
+    /** Trains a model with several inputs and one output, Keras's {@code fit([a, b], y)}. */
+    public History fit(List<Tensor> xs, Tensor y, FitOptions options) {
+        return trainer().fit(xs, List.of(y), options);
+    }
+
     /** Trains with inputs and targets given by input/output layer names. */
     public History fit(Map<String, Tensor> xs, Map<String, Tensor> ys, FitOptions options) {
         return trainer().fit(byName(xs, inputNames(), "input"), byName(ys, outputNames(), "output"), options);
+    }
+
+    /** Loss and metrics of a model with several inputs and one output, Keras's {@code evaluate([a, b], y)}. */
+    public Map<String, Double> evaluate(List<Tensor> xs, Tensor y) {
+        return trainer().evaluate(xs, List.of(y), null, 32, 1, null);
     }
 
     public Map<String, Double> evaluate(List<Tensor> xs, List<Tensor> ys, int batchSize, int verbose) {
