@@ -1,5 +1,6 @@
 package keras4j.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -169,29 +170,13 @@ public class GemmBenchmark {
      * into {@code out} keyed by (n, threads); returns the BLAS library's description, or null without NumPy.
      */
     private static String openBlas(int threads, String ns, String seconds, Map<List<Integer>, Double> out) {
-        String script = System.getProperty("bench.sgemm.script", "src/bench/python/sgemm_peer.py");
-        try {
-            Process p = Peers.process(List.of(Peers.python(), script, Integer.toString(threads), ns, seconds), threads).start();
-            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                System.out.println("OpenBLAS comparison skipped (" + Peers.python() + " " + script + " failed):\n" + output.strip());
-                return null;
-            }
-            String blas = null;
-            for (String line : output.split("\\R")) {
-                String[] kv = line.split("\t");
-                if (kv.length != 2) continue;
-                if (kv[0].equals("blas")) blas = kv[1];
-                else out.put(Arrays.asList(Integer.parseInt(kv[0]), threads), Double.parseDouble(kv[1]));
-            }
-            return blas;
-        } catch (java.io.IOException e) {
-            System.out.println("OpenBLAS comparison skipped: " + e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        Map<String, String> lines = Peers.run("OpenBLAS comparison", Path.of(System.getProperty("bench.sgemm.script", "src/bench/python/sgemm_peer.py")),
+                List.of(Integer.toString(threads), ns, seconds), threads);
+        if (lines == null) return null;
+        lines.forEach((k, v) -> {
+            if (!k.equals("blas")) out.put(Arrays.asList(Integer.parseInt(k), threads), Double.parseDouble(v));
+        });
+        return lines.get("blas");
     }
 
     /** GFLOP/s per (n, threads) and implementation, with ratios to EJML and to OpenBLAS (when measured). */

@@ -1,13 +1,10 @@
 package keras4j.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,32 +150,11 @@ public final class ModelBenchmark {
     /** PyTorch's figures for the same workloads on {@code threads} threads, or an empty map when PyTorch is not there. */
     private static Map<String, Double> runTorch(int threads, boolean quick) {
         Map<String, Double> result = new LinkedHashMap<>();
-        Path script = Path.of(System.getProperty("bench.torch.script", "src/bench/python/torch_workloads.py"));
-        String python = Peers.python();
-        if (!Files.isRegularFile(script) || !Files.isExecutable(Path.of(python))) {
-            System.out.println("PyTorch comparison skipped: " + python + " or " + script + " not found; using PERFORMANCE-ANCHORS.md figures");
-            return result;
-        }
-        List<String> command = new ArrayList<>(List.of(python, script.toString(), Integer.toString(threads)));
-        if (quick) command.add("quick");
-        ProcessBuilder pb = Peers.process(command, threads);
-        try {
-            Process p = pb.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                System.out.println("PyTorch comparison skipped (" + python + " failed; using PERFORMANCE-ANCHORS.md figures):");
-                System.out.println(output.strip());
-                return result;
-            }
-            for (String line : output.split("\\R")) {
-                String[] kv = line.split("\t");
-                if (kv.length == 2) result.put(kv[0], Double.parseDouble(kv[1]));
-            }
-        } catch (IOException e) {
-            System.out.println("PyTorch comparison skipped: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        List<String> args = new ArrayList<>(List.of(Integer.toString(threads)));
+        if (quick) args.add("quick");
+        Map<String, String> lines = Peers.run("PyTorch comparison (the ratios use PERFORMANCE-ANCHORS.md figures)",
+                Path.of(System.getProperty("bench.torch.script", "src/bench/python/torch_workloads.py")), args, threads);
+        if (lines != null) lines.forEach((k, v) -> result.put(k, Double.parseDouble(v)));
         return result;
     }
 

@@ -50,6 +50,42 @@ final class Peers {
         return pb;
     }
 
+    /**
+     * Runs a peer's Python script on {@code threads} threads ({@link #process}) and returns its "key TAB value"
+     * lines in order, or null, after printing why, when the script or the interpreter is missing or the run fails
+     * ({@code what} names the comparison in that message).
+     */
+    static Map<String, String> run(String what, Path script, List<String> args, int threads) {
+        String python = python();
+        if (!Files.isRegularFile(script) || !Files.isExecutable(Path.of(python))) {
+            System.out.println(what + " skipped: " + python + " or " + script + " not found");
+            return null;
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(python, script.toString()));
+        command.addAll(args);
+        try {
+            Process p = process(command, threads).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                System.out.println(what + " skipped (" + python + " " + script + " failed):");
+                System.out.println(output.strip());
+                return null;
+            }
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String line : output.split("\\R")) {
+                String[] kv = line.split("\t");
+                if (kv.length == 2) result.put(kv[0], kv[1]);
+            }
+            return result;
+        } catch (IOException e) {
+            System.out.println(what + " skipped: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** One line on the peers' conditions, printed by every benchmark that runs them. */
     static String conditions() {
         String coretype = System.getProperty("bench.openblas.coretype", "");
@@ -68,12 +104,14 @@ final class Peers {
         String model = System.getProperty("os.arch");
         String family = null;
         String number = null;
+        String flags = "";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
                 String value = line.substring(line.indexOf(':') + 1).trim();
                 if (line.startsWith("model name")) model = value;
                 else if (line.startsWith("cpu family")) family = value;
                 else if (line.matches("model\\s*:.*")) number = value;
+                else if (line.startsWith("flags")) flags = " " + value + " ";
                 if (line.isBlank()) break;
             }
         } catch (IOException | RuntimeException e) {
@@ -81,18 +119,8 @@ final class Peers {
         }
         if (family != null) model += " (family " + family + (number != null ? ", model " + number : "") + ")";
         int n = Runtime.getRuntime().availableProcessors();
-        return model + ", " + n + " CPU" + (n == 1 ? "" : "s") + ", " + (hasFlag("avx512f") ? "AVX-512" : hasFlag("avx2") ? "AVX2" : "no AVX2");
-    }
-
-    private static boolean hasFlag(String flag) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("flags")) return (" " + line + " ").contains(" " + flag + " ");
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        return false;
+        String vectors = flags.contains(" avx512f ") ? "AVX-512" : flags.contains(" avx2 ") ? "AVX2" : "no AVX2";
+        return model + ", " + n + " CPU" + (n == 1 ? "" : "s") + ", " + vectors;
     }
 
     /** The Python interpreter of the peers: {@code -Dbench.python}, default Debian's {@code /usr/bin/python3}. */

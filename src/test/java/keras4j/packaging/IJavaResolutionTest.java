@@ -80,7 +80,7 @@ class IJavaResolutionTest {
                 .map(a -> a.getArtifact().getModuleRevisionId())
                 .map(m -> m.getOrganisation() + ":" + m.getName())
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> expected = mavenRuntimeDependencies(project.resolve("target/runtime-dependencies.txt"));
+        Set<String> expected = new TreeSet<>(RuntimeDependencies.read().coordinates());
         expected.add("io.github.keras4j:keras4j");
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(jars);
@@ -103,17 +103,4 @@ class IJavaResolutionTest {
         int start = xml.indexOf("<version>", artifact) + "<version>".length();
         return xml.substring(start, xml.indexOf("</version>", start)).trim();
     }
-
-    /** group:artifact of each line "   group:artifact:type:version:scope ..." of the dependency plugin's list. */
-    private static Set<String> mavenRuntimeDependencies(Path list) throws IOException {
-        assertTrue(Files.isRegularFile(list), list + " is written by the dependency plugin in generate-test-resources");
-        Set<String> out = new TreeSet<>();
-        for (String line : Files.readAllLines(list)) {
-            String[] parts = line.trim().split("\\s+")[0].split(":");
-            if (parts.length >= 5) out.add(parts[0] + ":" + parts[1]);
-        }
-        assertTrue(out.size() > 10, "expected keras4j's runtime dependencies in " + list + ", found " + out);
-        return out;
-    }
-
 }

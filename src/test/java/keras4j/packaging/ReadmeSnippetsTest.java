@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -52,10 +51,7 @@ class ReadmeSnippetsTest {
         try (var files = Files.list(Path.of(""))) {
             before = files.collect(Collectors.toSet());
         }
-        try (JShell shell = JShell.builder().executionEngine("local").out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                .err(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
-            String cp = System.getProperty("surefire.test.class.path");
-            shell.addToClasspath(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+        try (JShell shell = newShell()) {
             String startup = new String(ReadmeSnippetsTest.class.getResourceAsStream("/keras4j/jshell/keras4j.jsh").readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             for (String line : startup.split("\\R")) if (line.startsWith("import ")) run(shell, line, "startup", errors);
@@ -85,10 +81,7 @@ class ReadmeSnippetsTest {
         Matcher m = Pattern.compile("`(new [A-Z][A-Za-z0-9]*\\([^`]*\\))`").matcher(readme);
         List<String> errors = new ArrayList<>();
         int count = 0;
-        try (JShell shell = JShell.builder().executionEngine("local").out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                .err(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
-            String cp = System.getProperty("surefire.test.class.path");
-            shell.addToClasspath(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+        try (JShell shell = newShell()) {
             for (String p : List.of("keras4j.layers.*", "keras4j.models.*", "keras4j.optimizers.*", "keras4j.callbacks.*",
                     "keras4j.initializers.*", "keras4j.display.*", "keras4j.losses.*", "keras4j.metrics.*")) run(shell, "import " + p + ";", "imports", errors);
             while (m.find()) {
@@ -98,6 +91,15 @@ class ReadmeSnippetsTest {
         }
         assertTrue(count >= 3, "found " + count + " inline constructor expressions");
         assertEquals(List.of(), errors, "README inline expressions that do not compile");
+    }
+
+    /** A JShell running snippets in this JVM (local execution) on the test class path, its output discarded. */
+    private static JShell newShell() {
+        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        JShell shell = JShell.builder().executionEngine("local").out(nowhere).err(nowhere).build();
+        String cp = System.getProperty("surefire.test.class.path");
+        shell.addToClasspath(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));
+        return shell;
     }
 
     private static void run(JShell shell, String source, String where, List<String> errors) {
